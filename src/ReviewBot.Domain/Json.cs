@@ -15,6 +15,8 @@ public static class ReviewBotJson
         {
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
             WriteIndented = indented,
+            // Answers arrive from APIs and cards in any property order; polymorphic answers must still read.
+            AllowOutOfOrderMetadataProperties = true,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);

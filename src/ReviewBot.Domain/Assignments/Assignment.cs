@@ -14,10 +14,12 @@ public sealed record Assignment
     public required DateTimeOffset LeaseExpiresAt { get; init; }
     public AssignmentState State { get; init; } = AssignmentState.Open;
 
-    public static string BatchIdOf(string assignmentId)
+    public static bool TryBatchOf(string assignmentId, out string batchId)
     {
         var colon = assignmentId.LastIndexOf(':');
-        return colon > 0 ? assignmentId[..colon] : throw new FormatException($"'{assignmentId}' is not an assignment id.");
+        var wellFormed = colon > 0 && colon < assignmentId.Length - 1 && assignmentId[(colon + 1)..].All(char.IsAsciiDigit);
+        batchId = wellFormed ? assignmentId[..colon] : "";
+        return wellFormed;
     }
 }
 

@@ -1,0 +1,81 @@
+using ReviewBot.Answers;
+using ReviewBot.Reviewers;
+
+namespace ReviewBot.Assignments;
+
+/// <summary>Leases of task slots, and the answers and skips recorded on them. Every operation is atomic on the
+/// server, so racing reviewers never share a last slot and a repeated submission records once.</summary>
+public interface IAssignmentStore
+{
+    /// <summary>Gives the reviewer an eligible task of this batch they have not had, whose overlap is not full;
+    /// returns the reviewer's live assignment in the batch instead when they already hold one.</summary>
+    Task<ClaimResult> ClaimNextAsync(string batchId, Reviewer reviewer, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task<Assignment?> GetAsync(string assignmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>One round trip: checks the lease is live and unanswered, stamps delivery and active time, writes.</summary>
+    Task<RecordResult> RecordAsync(AnswerSubmission submission, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task<SkipResult> SkipAsync(SkipSubmission submission, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Open assignments of a reviewer across the given batches.</summary>
+    Task<IReadOnlyList<Assignment>> OpenAssignmentsAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Answers the reviewer recorded since a moment, across the given batches.</summary>
+    Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset since, CancellationToken cancellationToken = default);
+}
+
+public enum ClaimStatus
+{
+    Assigned,
+    AlreadyHolding,
+    NoneAvailable,
+    BatchClosed,
+    NoSuchBatch,
+}
+
+public sealed record ClaimResult(ClaimStatus Status, Assignment? Assignment = null);
+
+/// <summary>A validated answer ready to be stamped and stored.</summary>
+public sealed record AnswerSubmission
+{
+    public required string AssignmentId { get; init; }
+    public required string TaskId { get; init; }
+    public required Reviewer Reviewer { get; init; }
+    public required Tasks.TaskKind Kind { get; init; }
+    public required Answer Answer { get; init; }
+    /// <summary>Paid active time is capped at this many seconds for this kind in this batch.</summary>
+    public required int ActiveSecondsCap { get; init; }
+    /// <summary>Fixed price per task when the batch has one.</summary>
+    public decimal? PerTask { get; init; }
+    /// <summary>USD per hour of active time when the batch pays hourly.</summary>
+    public decimal HourlyRate { get; init; }
+}
+
+public enum RecordStatus
+{
+    Recorded,
+    /// <summary>The same assignment was answered before; the original answer is returned unchanged.</summary>
+    AlreadyRecorded,
+    LeaseLapsed,
+    AlreadySkipped,
+    NoSuchAssignment,
+    /// <summary>The assignment belongs to someone else or to a different task.</summary>
+    Mismatch,
+}
+
+public sealed record RecordResult(RecordStatus Status, RecordedAnswer? Answer = null);
+
+public sealed record SkipSubmission(string AssignmentId, string TaskId, string ReviewerKey, SkipReason Reason, string? Note);
+
+public enum SkipStatus
+{
+    Skipped,
+    AlreadySkipped,
+    AlreadyAnswered,
+    LeaseLapsed,
+    NoSuchAssignment,
+    Mismatch,
+}
+
+public sealed record SkipResult(SkipStatus Status, RecordedSkip? Skip = null);

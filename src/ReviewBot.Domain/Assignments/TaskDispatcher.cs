@@ -1,0 +1,69 @@
+using ReviewBot.Pay;
+using ReviewBot.Reviewers;
+using ReviewBot.Tasks;
+
+namespace ReviewBot.Assignments;
+
+/// <summary>Answers "give me the next task": checks the reviewer may work now, then walks open batches, soonest due
+/// first, and leases the first eligible task. A reviewer already holding a task gets that one back.</summary>
+public sealed class TaskDispatcher(IBatchStore batches, IAssignmentStore assignments, WorkRules rules, TimeProvider clock)
+{
+    public async Task<NextTask> NextAsync(Reviewer reviewer, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (!reviewer.Verified || reviewer.Credential is null)
+        {
+            return new NextTask(NextTaskStatus.PendingVerification);
+        }
+        if (reviewer.PausedUntil is { } until && until > now)
+        {
+            return new NextTask(NextTaskStatus.Paused, PausedUntil: until);
+        }
+
+        var open = (await batches.ListAsync(cancellationToken).ConfigureAwait(false)).Where(b => !b.Closed).ToList();
+        var hoursThisWeek = await HoursThisWeekAsync(reviewer, open.Select(b => b.Id), now, cancellationToken).ConfigureAwait(false);
+        var cap = reviewer.WeeklyHours ?? rules.DefaultWeeklyHours;
+        if (hoursThisWeek >= cap)
+        {
+            return new NextTask(NextTaskStatus.WeeklyHoursReached, WeeklyHours: cap);
+        }
+
+        foreach (var summary in open)
+        {
+            var claim = await assignments.ClaimNextAsync(summary.Id, reviewer, now, cancellationToken).ConfigureAwait(false);
+            if (claim.Assignment is { } assignment)
+            {
+                var batch = await batches.GetAsync(summary.Id, cancellationToken).ConfigureAwait(false);
+                var task = await batches.GetTaskAsync(summary.Id, assignment.TaskId, cancellationToken).ConfigureAwait(false);
+                return new NextTask(claim.Status == ClaimStatus.AlreadyHolding ? NextTaskStatus.AlreadyHolding : NextTaskStatus.Delivered,
+                    assignment, task, batch);
+            }
+        }
+        return new NextTask(NextTaskStatus.NothingAvailable);
+    }
+
+    private async Task<double> HoursThisWeekAsync(Reviewer reviewer, IEnumerable<string> batchIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var weekStart = PayWeek.StartOf(now, reviewer.TimeZone, rules.WeekStartsOn);
+        var answers = await assignments.AnswersSinceAsync(reviewer.Key, batchIds, weekStart, cancellationToken).ConfigureAwait(false);
+        return answers.Sum(a => a.ActiveSeconds) / 3600.0;
+    }
+}
+
+public enum NextTaskStatus
+{
+    Delivered,
+    AlreadyHolding,
+    PendingVerification,
+    Paused,
+    WeeklyHoursReached,
+    NothingAvailable,
+}
+
+public sealed record NextTask(
+    NextTaskStatus Status,
+    Assignment? Assignment = null,
+    ClinicalTask? Task = null,
+    Batch? Batch = null,
+    DateTimeOffset? PausedUntil = null,
+    double? WeeklyHours = null);

@@ -1,0 +1,15 @@
+namespace ReviewBot.Reviewers;
+
+/// <summary>The roster: who may work, with which credential and specialties.</summary>
+public interface IReviewerStore
+{
+    /// <summary>Idempotent on <see cref="Reviewer.Key"/>: the roster file is the authority for the people it lists.</summary>
+    Task UpsertAsync(IReadOnlyList<Reviewer> reviewers, CancellationToken cancellationToken = default);
+
+    Task<Reviewer?> GetAsync(string key, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Reviewer>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the credential (and, when given, the specialties) as checked by a lead. Null when unknown.</summary>
+    Task<Reviewer?> VerifyAsync(string key, Credential credential, IReadOnlyList<string>? specialties, CancellationToken cancellationToken = default);
+}

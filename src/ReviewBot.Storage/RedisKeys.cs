@@ -1,0 +1,68 @@
+using StackExchange.Redis;
+
+namespace ReviewBot.Storage;
+
+/// <summary>
+/// The key schema: every key ReviewBot writes, in one place. All keys start with <c>rb:</c>. Every key of one batch
+/// carries the hash tag <c>{b:&lt;batchId&gt;}</c>, so the multi-key scripts of a batch run on a Redis Cluster.
+/// <code>
+/// rb:batches                          zset  batch id → due time (unix ms; +inf when none)
+/// rb:reviewers                        hash  reviewer key → reviewer JSON
+/// rb:{b:ID}:meta                      string batch settings JSON (without tasks), compared on re-import
+/// rb:{b:ID}:rules                     hash  overlap, leaseMs, closed — what the claim script needs
+/// rb:{b:ID}:tasks                     hash  task id → task JSON (task text stored once, never per assignment)
+/// rb:{b:ID}:order                     zset  task id → import position
+/// rb:{b:ID}:open                      zset  task id → import position, while the task has a free slot
+/// rb:{b:ID}:req                       hash  task id → effective requirements ",MD,DO,;,cardiology," (batch's unless overridden)
+/// rb:{b:ID}:taken                     hash  task id → answers + live leases (a slot is taken by either)
+/// rb:{b:ID}:answered                  hash  task id → answers recorded
+/// rb:{b:ID}:seq                       string last assignment number
+/// rb:{b:ID}:a:N                       hash  assignment N: task, reviewer, deliveredMs, deliveredAt, expiresMs, state
+/// rb:{b:ID}:leases                    zset  assignment id → lease expiry (unix ms), live leases only
+/// rb:{b:ID}:holding                   hash  reviewer key → their live assignment id in this batch
+/// rb:{b:ID}:seen:REVIEWER             set   task ids the reviewer has had (never offered twice)
+/// rb:{b:ID}:answers                   hash  assignment id → recorded answer JSON
+/// rb:{b:ID}:skips                     hash  assignment id → recorded skip JSON
+/// rb:{b:ID}:durations                 zset  assignment id → active seconds (for the median)
+/// rb:{b:ID}:ledger:REVIEWER           zset  assignment id → submitted (unix ms): one reviewer's answers
+/// rb:{b:ID}:stats                     hash  counters: answers, answers:KIND, skips, skips:REASON, harmFlags, severeHarmFlags
+/// rb:{b:ID}:reminders                 zset  assignment id → when to remind (unix ms); dropped when answered
+/// </code>
+/// </summary>
+public static class RedisKeys
+{
+    public static readonly RedisKey Batches = "rb:batches";
+    public static readonly RedisKey Reviewers = "rb:reviewers";
+
+    public static BatchKeys Batch(string batchId) => new(batchId);
+}
+
+public readonly struct BatchKeys(string batchId)
+{
+    private readonly string _prefix = "rb:{b:" + batchId + "}:";
+
+    public string BatchId { get; } = batchId;
+    public RedisKey Meta => _prefix + "meta";
+    public RedisKey Rules => _prefix + "rules";
+    public RedisKey Tasks => _prefix + "tasks";
+    public RedisKey Order => _prefix + "order";
+    public RedisKey Open => _prefix + "open";
+    public RedisKey Requirements => _prefix + "req";
+    public RedisKey Taken => _prefix + "taken";
+    public RedisKey Answered => _prefix + "answered";
+    public RedisKey Sequence => _prefix + "seq";
+    public RedisKey Leases => _prefix + "leases";
+    public RedisKey Holding => _prefix + "holding";
+    public RedisKey Answers => _prefix + "answers";
+    public RedisKey Skips => _prefix + "skips";
+    public RedisKey Durations => _prefix + "durations";
+    public RedisKey Stats => _prefix + "stats";
+    public RedisKey Reminders => _prefix + "reminders";
+    /// <summary>Assignment hashes are <c>AssignmentPrefix + N</c>; scripts build them from the assignment id.</summary>
+    public string AssignmentPrefix => _prefix + "a:";
+    public RedisKey Assignment(string assignmentId) => AssignmentPrefix + SequenceOf(assignmentId);
+    public RedisKey Seen(string reviewerKey) => _prefix + "seen:" + reviewerKey;
+    public RedisKey Ledger(string reviewerKey) => _prefix + "ledger:" + reviewerKey;
+
+    private static string SequenceOf(string assignmentId) => assignmentId[(assignmentId.LastIndexOf(':') + 1)..];
+}

@@ -1,0 +1,91 @@
+-- Leases the next task slot of one batch to one reviewer, atomically: two reviewers asking at the same instant
+-- never both get the last slot, and nobody gets a task they have had.
+-- KEYS[1] rules   KEYS[2] open   KEYS[3] order   KEYS[4] taken   KEYS[5] seen (this reviewer)   KEYS[6] leases
+-- KEYS[7] holding   KEYS[8] req   KEYS[9] seq
+-- ARGV[1] now (unix ms)   ARGV[2] now (ISO 8601)   ARGV[3] reviewer key   ARGV[4] credential ("" when none)
+-- ARGV[5] specialties ",a,b,"   ARGV[6] batch id   ARGV[7] assignment key prefix
+-- Returns {"assigned"|"holding", assignment id, task id, delivered ISO, expires ms}, {"none"} or {"closed"}
+
+local now = tonumber(ARGV[1])
+local reviewer = ARGV[3]
+local prefix = ARGV[7]
+
+local overlap = redis.call('HGET', KEYS[1], 'overlap')
+if not overlap then
+  return {'missing'}
+end
+overlap = tonumber(overlap)
+
+-- Lapsed leases give their slot back before anyone is served, so the next asker gets it.
+local lapsed = redis.call('ZRANGEBYSCORE', KEYS[6], '-inf', now, 'LIMIT', 0, 200)
+for _, id in ipairs(lapsed) do
+  local key = prefix .. string.match(id, ':(%d+)$')
+  local task = redis.call('HGET', key, 'task')
+  redis.call('HSET', key, 'state', 'lapsed')
+  redis.call('ZREM', KEYS[6], id)
+  redis.call('HINCRBY', KEYS[4], task, -1)
+  redis.call('ZADD', KEYS[2], redis.call('ZSCORE', KEYS[3], task), task)
+  local holder = redis.call('HGET', key, 'reviewer')
+  if redis.call('HGET', KEYS[7], holder) == id then
+    redis.call('HDEL', KEYS[7], holder)
+  end
+end
+
+local held = redis.call('HGET', KEYS[7], reviewer)
+if held then
+  local key = prefix .. string.match(held, ':(%d+)$')
+  local a = redis.call('HMGET', key, 'task', 'deliveredAt', 'expiresMs')
+  return {'holding', held, a[1], a[2], a[3]}
+end
+
+if redis.call('HGET', KEYS[1], 'closed') == '1' then
+  return {'closed'}
+end
+
+local credential = ARGV[4]
+local mine = ARGV[5]
+
+local function eligible(requirements)
+  if not requirements then
+    return true
+  end
+  local credentials, specialties = string.match(requirements, '^([^;]*);(.*)$')
+  if credentials ~= '' and (credential == '' or not string.find(credentials, ',' .. credential .. ',', 1, true)) then
+    return false
+  end
+  if specialties == '' then
+    return true
+  end
+  for s in string.gmatch(mine, '[^,]+') do
+    if string.find(specialties, ',' .. s .. ',', 1, true) then
+      return true
+    end
+  end
+  return false
+end
+
+local page = 200
+local start = 0
+while true do
+  local tasks = redis.call('ZRANGE', KEYS[2], start, start + page - 1)
+  if #tasks == 0 then
+    return {'none'}
+  end
+  for _, task in ipairs(tasks) do
+    if redis.call('SISMEMBER', KEYS[5], task) == 0 and eligible(redis.call('HGET', KEYS[8], task)) then
+      if redis.call('HINCRBY', KEYS[4], task, 1) >= overlap then
+        redis.call('ZREM', KEYS[2], task)
+      end
+      local sequence = redis.call('INCR', KEYS[9])
+      local id = ARGV[6] .. ':' .. sequence
+      local expires = now + tonumber(redis.call('HGET', KEYS[1], 'leaseMs'))
+      redis.call('HSET', prefix .. sequence, 'task', task, 'reviewer', reviewer, 'deliveredMs', now,
+        'deliveredAt', ARGV[2], 'expiresMs', expires, 'state', 'open')
+      redis.call('ZADD', KEYS[6], expires, id)
+      redis.call('SADD', KEYS[5], task)
+      redis.call('HSET', KEYS[7], reviewer, id)
+      return {'assigned', id, task, ARGV[2], tostring(expires)}
+    end
+  end
+  start = start + page
+end

@@ -1,0 +1,60 @@
+-- Records an answer in one round trip: checks the lease is live and unanswered, stamps delivery, active time and
+-- pay from the server's own copy of the assignment, writes the answer, updates counters, drops the reminder.
+-- KEYS[1] assignment   KEYS[2] leases   KEYS[3] holding   KEYS[4] answers   KEYS[5] stats   KEYS[6] durations
+-- KEYS[7] answered   KEYS[8] reminders   KEYS[9] ledger (this reviewer)
+-- ARGV[1] assignment id   ARGV[2] reviewer key   ARGV[3] task id   ARGV[4] now (unix ms)
+-- ARGV[5] answer JSON without its closing brace   ARGV[6] active-time cap (s)   ARGV[7] price per task ("" = hourly)
+-- ARGV[8] hourly rate   ARGV[9] kind   ARGV[10] harm: "none", "flag" or "severe"
+-- Returns {"recorded"|"duplicate", answer JSON}, {"lapsed"}, {"skipped"}, {"missing"} or {"mismatch"}
+
+local a = redis.call('HMGET', KEYS[1], 'task', 'reviewer', 'deliveredMs', 'deliveredAt', 'expiresMs', 'state')
+if not a[1] then
+  return {'missing'}
+end
+if a[1] ~= ARGV[3] or a[2] ~= ARGV[2] then
+  return {'mismatch'}
+end
+local state = a[6]
+if state == 'answered' then
+  return {'duplicate', redis.call('HGET', KEYS[4], ARGV[1])}
+elseif state == 'skipped' then
+  return {'skipped'}
+end
+local now = tonumber(ARGV[4])
+if state == 'lapsed' or tonumber(a[5]) < now then
+  return {'lapsed'}
+end
+
+local active = math.floor((now - tonumber(a[3])) / 1000)
+if active < 0 then
+  active = 0
+end
+local cap = tonumber(ARGV[6])
+if active > cap then
+  active = cap
+end
+local earned = ARGV[7]
+if earned == '' then
+  earned = string.format('%.2f', math.floor(tonumber(ARGV[8]) * active / 36 + 0.5) / 100)
+end
+
+local answer = ARGV[5] .. ',"deliveredAt":"' .. a[4] .. '","activeSeconds":' .. active .. ',"earned":' .. earned .. '}'
+redis.call('HSET', KEYS[4], ARGV[1], answer)
+redis.call('HSET', KEYS[1], 'state', 'answered')
+redis.call('ZREM', KEYS[2], ARGV[1])
+if redis.call('HGET', KEYS[3], ARGV[2]) == ARGV[1] then
+  redis.call('HDEL', KEYS[3], ARGV[2])
+end
+redis.call('ZREM', KEYS[8], ARGV[1])
+redis.call('HINCRBY', KEYS[7], ARGV[3], 1)
+redis.call('ZADD', KEYS[6], active, ARGV[1])
+redis.call('ZADD', KEYS[9], now, ARGV[1])
+redis.call('HINCRBY', KEYS[5], 'answers', 1)
+redis.call('HINCRBY', KEYS[5], 'answers:' .. ARGV[9], 1)
+if ARGV[10] ~= 'none' then
+  redis.call('HINCRBY', KEYS[5], 'harmFlags', 1)
+end
+if ARGV[10] == 'severe' then
+  redis.call('HINCRBY', KEYS[5], 'severeHarmFlags', 1)
+end
+return {'recorded', answer}

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using StackExchange.Redis;
+
+namespace ReviewBot.Storage;
+
+/// <summary>A Lua script shipped as an embedded <c>Scripts/*.lua</c> file. Runs by its SHA-1 (EVALSHA) so a call is
+/// one small command; a server that has not seen it yet (restart, fail-over, new cluster node) gets the text once.</summary>
+internal sealed class StoredScript
+{
+    private readonly string _text;
+    private readonly byte[] _sha1;
+
+    private StoredScript(string text)
+    {
+        _text = text;
+        _sha1 = SHA1.HashData(Encoding.UTF8.GetBytes(text));
+    }
+
+    public static StoredScript Load(string fileName)
+    {
+        using var stream = typeof(StoredScript).Assembly.GetManifestResourceStream(fileName)
+            ?? throw new InvalidOperationException($"Embedded script {fileName} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return new StoredScript(reader.ReadToEnd());
+    }
+
+    public async Task<RedisResult[]> RunAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values)
+    {
+        RedisResult result;
+        try
+        {
+            result = await db.ScriptEvaluateAsync(_sha1, keys, values).ConfigureAwait(false);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
+        {
+            result = await db.ScriptEvaluateAsync(_text, keys, values).ConfigureAwait(false);
+        }
+        return (RedisResult[])result!;
+    }
+}
+
+internal static class Scripts
+{
+    public static readonly StoredScript ImportBatch = StoredScript.Load("import-batch.lua");
+    public static readonly StoredScript ClaimTask = StoredScript.Load("claim-task.lua");
+    public static readonly StoredScript RecordAnswer = StoredScript.Load("record-answer.lua");
+    public static readonly StoredScript SkipTask = StoredScript.Load("skip-task.lua");
+}
