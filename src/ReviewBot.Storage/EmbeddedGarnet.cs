@@ -15,13 +15,15 @@ namespace ReviewBot.Storage;
 public sealed class EmbeddedGarnet : IDisposable
 {
     private readonly GarnetServer _server;
+    private readonly FileStream _lock;
 
     public int Port { get; }
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    private EmbeddedGarnet(GarnetServer server, int port)
+    private EmbeddedGarnet(GarnetServer server, FileStream directoryLock, int port)
     {
         _server = server;
+        _lock = directoryLock;
         Port = port;
     }
 
@@ -29,6 +31,7 @@ public sealed class EmbeddedGarnet : IDisposable
     {
         var directory = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(directory);
+        var directoryLock = LockDirectory(directory);
         var port = FreeLoopbackPort();
         string[] args =
         [
@@ -36,9 +39,32 @@ public sealed class EmbeddedGarnet : IDisposable
             "--lua", "--aof", "--aof-commit-freq", "0", "--aof-commit-wait", "true",
             "--recover", "--checkpointdir", directory, "--device-type", "RandomAccess", "-q",
         ];
-        var server = new GarnetServer(args, loggerFactory);
-        server.Start();
-        return new EmbeddedGarnet(server, port);
+        try
+        {
+            var server = new GarnetServer(args, loggerFactory);
+            server.Start();
+            return new EmbeddedGarnet(server, directoryLock, port);
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Two Garnet servers appending to one log would corrupt it; the second process is stopped with why.</summary>
+    private static FileStream LockDirectory(string directory)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(directory, "reviewbot.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new InvalidOperationException(
+                $"The embedded store in {directory} is in use by another ReviewBot process (is the service running?). " +
+                "Stop it, use the admin API of the running service, or point both at one Redis server with ConnectionStrings:Redis.");
+        }
     }
 
     private static int FreeLoopbackPort()
@@ -48,5 +74,9 @@ public sealed class EmbeddedGarnet : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public void Dispose() => _server.Dispose();
+    public void Dispose()
+    {
+        _server.Dispose();
+        _lock.Dispose();
+    }
 }

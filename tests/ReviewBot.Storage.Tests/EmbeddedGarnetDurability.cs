@@ -1,3 +1,4 @@
+using ReviewBot.Testing;
 using ReviewBot.Assignments;
 using static ReviewBot.Storage.Tests.TestData;
 

@@ -1,3 +1,4 @@
+using ReviewBot.Testing;
 using System.Text.Json;
 using ReviewBot.Answers;
 

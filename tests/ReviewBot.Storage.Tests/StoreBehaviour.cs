@@ -1,3 +1,4 @@
+using ReviewBot.Testing;
 using System.Collections.Concurrent;
 using ReviewBot.Answers;
 using ReviewBot.Assignments;

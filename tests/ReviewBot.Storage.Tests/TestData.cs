@@ -1,3 +1,4 @@
+using ReviewBot.Testing;
 using ReviewBot.Answers;
 using ReviewBot.Assignments;
 using ReviewBot.Reviewers;

@@ -66,4 +66,16 @@ public sealed record NextTask(
     ClinicalTask? Task = null,
     Batch? Batch = null,
     DateTimeOffset? PausedUntil = null,
-    double? WeeklyHours = null);
+    double? WeeklyHours = null)
+{
+    /// <summary>Plain words for the reviewer, above all when no task comes: they should never have to guess why.</summary>
+    public string Message => Status switch
+    {
+        NextTaskStatus.Delivered => "Here is your next task.",
+        NextTaskStatus.AlreadyHolding => "You already have this task open; finish or skip it to get another.",
+        NextTaskStatus.PendingVerification => "Your credential is waiting for a lead to verify it. Tasks start as soon as it is verified; nothing else is needed from you.",
+        NextTaskStatus.Paused => $"You paused tasks until {PausedUntil:yyyy-MM-dd HH:mm} UTC. Say 'resume' to start again now.",
+        NextTaskStatus.WeeklyHoursReached => $"You have reached your {WeeklyHours:0.#} hours for this week. Thank you! Tasks resume when the new week starts.",
+        _ => "There is no task for you right now: every open task you qualify for is taken or done. You will hear from us when new work arrives.",
+    };
+}

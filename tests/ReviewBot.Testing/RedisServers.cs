@@ -1,10 +1,11 @@
+using Xunit;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using ReviewBot.Storage;
 using StackExchange.Redis;
 
-namespace ReviewBot.Storage.Tests;
+namespace ReviewBot.Testing;
 
 /// <summary>A store under test: an embedded Garnet, or Debian's redis-server started for the test class.</summary>
 public interface IRedisServer : IAsyncLifetime

@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace ReviewBot.Cards.Slack;
+
+/// <summary>Slack reads <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> in mrkdwn as control characters (links,
+/// mentions, <c>&lt;!channel&gt;</c>); these three, and only these, are written as entities.</summary>
+internal static class Mrkdwn
+{
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0) return text;
+        var escaped = new StringBuilder(text.Length + 16);
+        AppendEscaped(escaped, text);
+        return escaped.ToString();
+    }
+
+    public static void AppendEscaped(StringBuilder output, string text)
+    {
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var at = rest.IndexOfAny('&', '<', '>');
+            if (at < 0)
+            {
+                output.Append(rest);
+                return;
+            }
+            output.Append(rest[..at]).Append(rest[at] switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
+            rest = rest[(at + 1)..];
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ReviewBot.Cards.Templating;
+
+/// <summary>A path that leads nowhere. Distinct from JSON null because the official engine treats them
+/// differently: an unbound path is written back as its own <c>${path}</c>, a null is kept as null.</summary>
+internal sealed class Undefined
+{
+    public static readonly Undefined Value = new();
+    private Undefined() { }
+}
+
+/// <summary>Values during evaluation are <see cref="Undefined"/>, null, string, double, bool, or a
+/// <see cref="JsonObject"/>/<see cref="JsonArray"/> from the data. These helpers give them the JavaScript meaning
+/// the official engine gives them, so both engines print the same card.</summary>
+internal static class Values
+{
+    public static object? FromNode(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.Number => value.GetValue<double>(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        },
+        // Typed as object so the arms above stay strings and numbers: JsonNode converts implicitly from them.
+        _ => (object)node,
+    };
+
+    /// <summary>Adaptive Expressions' truth: only false, null and unbound are false (0 and "" are true).</summary>
+    public static bool IsTrue(object? value) => value switch
+    {
+        null or Undefined => false,
+        bool b => b,
+        _ => true,
+    };
+
+    public static bool AreEqual(object? left, object? right) => (left, right) switch
+    {
+        (null, null) => true,
+        (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
+        (double a, double b) => a == b,
+        (bool a, bool b) => a == b,
+        _ => ReferenceEquals(left, right),
+    };
+
+    public static int Compare(object? left, object? right) => (left, right) switch
+    {
+        (double a, double b) => a.CompareTo(b),
+        (string a, string b) => string.CompareOrdinal(a, b),
+        _ => throw new ExpressionException("Only two numbers or two strings can be compared."),
+    };
+
+    /// <summary>What a value becomes inside an interpolated string, as JavaScript's <c>toString</c> would write
+    /// it. Null becomes empty where the official engine would throw.</summary>
+    public static void AppendText(StringBuilder text, object? value)
+    {
+        switch (value)
+        {
+            case null: break;
+            case string s: text.Append(s); break;
+            case bool b: text.Append(b ? "true" : "false"); break;
+            case double d: text.Append(NumberText(d)); break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (i > 0) text.Append(',');
+                    AppendText(text, FromNode(array[i]));
+                }
+                break;
+            case JsonObject: text.Append("[object Object]"); break;
+        }
+    }
+
+    public static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        double d => JsonValue.Create(d),
+        JsonNode node => node.DeepClone(),
+        _ => throw new ExpressionException("An unbound value cannot be written."),
+    };
+
+    private static string NumberText(double d)
+    {
+        if (double.IsNaN(d)) return "NaN";
+        if (double.IsInfinity(d)) return d > 0 ? "Infinity" : "-Infinity";
+        if (d == Math.Floor(d) && Math.Abs(d) < 1e21) return d.ToString("F0", CultureInfo.InvariantCulture);
+        return d.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>An expression that cannot be evaluated against this data (wrong types, unknown function).</summary>
+internal sealed class ExpressionException(string message) : Exception(message);

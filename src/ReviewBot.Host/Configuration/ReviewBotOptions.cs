@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using ReviewBot.Reviewers;
+
+namespace ReviewBot.Host.Configuration;
+
+/// <summary>Storage:* — where the embedded store keeps its files when ConnectionStrings:Redis is empty.</summary>
+public sealed class StorageOptions
+{
+    [Required(AllowEmptyStrings = false)]
+    public string DataDirectory { get; set; } = "./data";
+}
+
+/// <summary>Admin:* — the bearer key of the admin API. Empty: the admin API answers loopback callers only.</summary>
+public sealed class AdminOptions
+{
+    public string? ApiKey { get; set; }
+}
+
+/// <summary>Pay:* (DESIGN §6).</summary>
+public sealed class PayOptions : IValidatableObject
+{
+    public Dictionary<Credential, decimal> HourlyByCredential { get; set; } = [];
+    public DayOfWeek WeekStartsOn { get; set; } = DayOfWeek.Monday;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        HourlyByCredential.Where(rate => rate.Value < 0)
+            .Select(rate => new ValidationResult($"Pay:HourlyByCredential:{rate.Key} must not be negative (it is {rate.Value}).",
+                [nameof(HourlyByCredential)]));
+}
+
+/// <summary>Reviewers:* (DESIGN §6).</summary>
+public sealed class ReviewersOptions
+{
+    [Range(0, 80, ErrorMessage = "Reviewers:DefaultWeeklyHours must be between 0 and 80.")]
+    public double DefaultWeeklyHours { get; set; } = 15;
+}

@@ -1,0 +1,33 @@
+using ReviewBot.Host.Admin;
+using ReviewBot.Host.Demo;
+using ReviewBot.Host.Observability;
+
+namespace ReviewBot.Host;
+
+/// <summary>The web service: a table of contents of what it answers to (DESIGN §5).</summary>
+public static class ServiceHost
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddReviewBot();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHostedService<DemoData>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapHealthAndMetrics();
+        app.MapBatchesApi();
+        app.MapReviewersApi();
+        app.MapWorkApi();
+        app.Lifetime.ApplicationStarted.Register(() => ListeningBanner.Print(app));
+
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+}
