@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Garnet;
-using Microsoft.Extensions.Logging;
 
 namespace ReviewBot.Storage;
 
@@ -27,7 +26,7 @@ public sealed class EmbeddedGarnet : IDisposable
         Port = port;
     }
 
-    public static EmbeddedGarnet Start(string dataDirectory, ILoggerFactory? loggerFactory = null)
+    public static EmbeddedGarnet Start(string dataDirectory)
     {
         var directory = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(directory);
@@ -37,11 +36,12 @@ public sealed class EmbeddedGarnet : IDisposable
         [
             "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--lua", "--aof", "--aof-commit-freq", "0", "--aof-commit-wait", "true",
-            "--recover", "--checkpointdir", directory, "--device-type", "RandomAccess", "-q",
+            "--recover", "--checkpointdir", directory, "--device-type", "RandomAccess", "-q", "--logger-level", "Warning",
         ];
         try
         {
-            var server = new GarnetServer(args, loggerFactory);
+            // Garnet logs through its own console logger at Warning: its start-up information would bury the service's own lines.
+            var server = new GarnetServer(args);
             server.Start();
             return new EmbeddedGarnet(server, directoryLock, port);
         }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace ReviewBot.Storage;
@@ -20,14 +19,14 @@ public sealed class StoreConnection : IAsyncDisposable
         Description = description;
     }
 
-    public static async Task<StoreConnection> OpenAsync(string? connectionString, string dataDirectory, ILoggerFactory? loggerFactory = null)
+    public static async Task<StoreConnection> OpenAsync(string? connectionString, string dataDirectory)
     {
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             var redis = await ConnectionMultiplexer.ConnectAsync(connectionString).ConfigureAwait(false);
             return new StoreConnection(redis, null, $"redis ({string.Join(", ", redis.GetEndPoints().Select(e => e.ToString()))})");
         }
-        var garnet = EmbeddedGarnet.Start(dataDirectory, loggerFactory);
+        var garnet = EmbeddedGarnet.Start(dataDirectory);
         try
         {
             var redis = await ConnectionMultiplexer.ConnectAsync(garnet.ConnectionString).ConfigureAwait(false);

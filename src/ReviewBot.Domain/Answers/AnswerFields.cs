@@ -48,7 +48,7 @@ internal sealed class AnswerFields(JsonElement fields)
         }
         if (text.Length > max)
         {
-            Error(field, $"{label} is {text.Length:N0} characters long; the limit is {max:N0}. Please shorten it.");
+            Error(field, string.Create(CultureInfo.InvariantCulture, $"{label} is {text.Length:N0} characters long; the limit is {max:N0}. Please shorten it."));
         }
         foreach (var finding in IdentifierGuard.Find(text))
         {

@@ -46,8 +46,8 @@ public static class AnswerValidator
         var appropriateness = Rating(fields, "appropriateness", "Appropriateness");
         var harm = fields.Word<Harm>("harm", "harm",
             $"Choose how much harm following this answer could do: {ContractWords<Harm>.Listed}.");
-        var errors = fields.Text("errors", "Errors", MaxEvaluationText);
-        var omissions = fields.Text("omissions", "Omissions", MaxEvaluationText);
+        var errors = fields.Text("errors", "The errors field", MaxEvaluationText);
+        var omissions = fields.Text("omissions", "The omissions field", MaxEvaluationText);
         // Harm comes from something wrong or something missing; either one explains it, so only both blank is refused.
         if (harm is > Harm.None && errors is null && omissions is null)
         {

@@ -4,67 +4,24 @@ using ReviewBot.Tasks;
 namespace ReviewBot.Answers;
 
 /// <summary>DESIGN §4 rank: every response of the task named exactly once, best first, at most one tie between two
-/// adjacent responses. Accepts the written form ("A=B&gt;C") or a list of ids with a separate <c>tie</c> pair.</summary>
+/// adjacent responses. Accepts the written form ("A=B&gt;C") or a list of ids, with the tie as "=" in the written
+/// form or as a separate <c>tie</c> pair.</summary>
 internal static class RankingRules
 {
     public static RankingAnswer? Read(ClinicalTask task, AnswerFields fields)
     {
-        var ids = task.Responses?.Select(r => r.Id).ToList() ?? [];
-        var ranking = ReadOrder(fields, ids, out var tie);
+        var ids = task.Responses!.Select(r => r.Id).ToList();
+        var ranking = Order(fields, ids, out var tie);
         var rationale = fields.Text("rationale", "The rationale", AnswerValidator.MaxRationale,
             $"Say why you ranked them this way (at least {AnswerValidator.MinRationale} characters).", min: AnswerValidator.MinRationale);
         var harmful = Resolve(fields, "harmful", fields.List("harmful"), ids)?.Distinct().ToList();
         return fields.HasErrors ? null : new RankingAnswer(ranking!, tie, rationale!, harmful!);
     }
 
-    private static List<string>? ReadOrder(AnswerFields fields, IReadOnlyList<string> ids, out IReadOnlyList<string>? tie)
+    private static List<string>? Order(AnswerFields fields, IReadOnlyList<string> ids, out IReadOnlyList<string>? tie)
     {
         tie = null;
-        var example = string.Join(">", ids);
-        var raw = fields.Raw("ranking");
-        var written = raw is { ValueKind: JsonValueKind.String } value ? value.GetString()!.Trim() : "";
-        if (raw is null || (raw.Value.ValueKind == JsonValueKind.String && written.Length == 0))
-        {
-            fields.Error("ranking", $"Rank the responses best first, e.g. “{example}”; use “=” for a tie (“{ids[0]}={ids[1]}”).");
-            return null;
-        }
-
-        List<string> tokens;
-        List<string>? tied = null;
-        if (written.Contains('>') || written.Contains('='))
-        {
-            var parts = written.Split(['>', '='], StringSplitOptions.TrimEntries);
-            if (parts.Any(p => p.Length == 0))
-            {
-                fields.Error("ranking", $"“{written}” is not a ranking. Write the response ids best first, joined by “>” (e.g. “{example}”).");
-                return null;
-            }
-            tokens = [.. parts];
-            var separators = written.Where(c => c is '>' or '=').ToList();
-            var ties = separators.Count(c => c == '=');
-            if (ties > 1)
-            {
-                fields.Error("ranking", $"Only two responses can be tied; put the other above or below them (e.g. “{ids[0]}={ids[1]}>{ids[^1]}”).");
-                return null;
-            }
-            if (ties == 1)
-            {
-                var at = separators.IndexOf('=');
-                tied = [tokens[at], tokens[at + 1]];
-            }
-        }
-        else
-        {
-            tokens = [.. fields.List("ranking")];
-            var tieField = fields.List("tie");
-            if (tieField.Count > 0)
-            {
-                tied = [.. tieField];
-            }
-        }
-
-        var ranking = Resolve(fields, "ranking", tokens, ids);
-        if (ranking is null)
+        if (!Tokens(fields, ids, out var tokens, out var tied) || Resolve(fields, "ranking", tokens, ids) is not { } ranking)
         {
             return null;
         }
@@ -78,13 +35,7 @@ internal static class RankingRules
         {
             fields.Error("ranking", $"The ranking leaves out {Quoted(missing)}; name every response once, best first.");
         }
-        if (repeated.Count > 0 || missing.Count > 0 || tied is null)
-        {
-            return ranking;
-        }
-
-        var tiedIds = Resolve(fields, "tie", tied, ids);
-        if (tiedIds is null)
+        if (repeated.Count > 0 || missing.Count > 0 || tied.Count == 0 || Resolve(fields, "tie", tied, ids) is not { } tiedIds)
         {
             return ranking;
         }
@@ -96,6 +47,46 @@ internal static class RankingRules
         }
         tie = [ranking[upper], ranking[lower]];
         return ranking;
+    }
+
+    /// <summary>The ids as typed, best first, and the tied pair if any; false when the ranking cannot be read.</summary>
+    private static bool Tokens(AnswerFields fields, IReadOnlyList<string> ids, out IReadOnlyList<string> tokens, out IReadOnlyList<string> tied)
+    {
+        var example = string.Join(">", ids);
+        var raw = fields.Raw("ranking");
+        var written = raw is { ValueKind: JsonValueKind.String } value ? value.GetString()!.Trim() : null;
+        tokens = [];
+        tied = fields.List("tie");
+        if (raw is null || written is "")
+        {
+            fields.Error("ranking", $"Rank the responses best first, e.g. “{example}”; use “=” for a tie (“{ids[0]}={ids[1]}”).");
+            return false;
+        }
+        if (written is null || !written.AsSpan().ContainsAny('>', '='))
+        {
+            tokens = fields.List("ranking");
+            return true;
+        }
+
+        var parts = written.Split(['>', '='], StringSplitOptions.TrimEntries);
+        var separators = written.Where(c => c is '>' or '=').ToList();
+        if (parts.Any(p => p.Length == 0))
+        {
+            fields.Error("ranking", $"“{written}” is not a ranking. Write the response ids best first, joined by “>” (e.g. “{example}”).");
+            return false;
+        }
+        if (separators.Count(c => c == '=') > 1)
+        {
+            var tieExample = ids.Count > 2 ? $"{ids[0]}={ids[1]}>{ids[2]}" : $"{ids[0]}={ids[1]}";
+            fields.Error("ranking", $"Only two responses can be tied; put the other above or below them (e.g. “{tieExample}”).");
+            return false;
+        }
+        tokens = parts;
+        if (separators.IndexOf('=') is var at and >= 0)
+        {
+            tied = [parts[at], parts[at + 1]];
+        }
+        return true;
     }
 
     /// <summary>Maps what was typed to the task's response ids, forgiving case ("a" for "A").</summary>

@@ -10,13 +10,19 @@ internal sealed class ImportErrors
     public const int Limit = 100;
 
     private readonly List<ImportError> _errors = [];
+    private readonly HashSet<(int?, string)> _places = [];
     private int _unlisted;
 
     public bool Any => _errors.Count > 0;
     public int Count => _errors.Count + _unlisted;
 
+    /// <summary>Whether a problem was already reported at this field, so a value of the wrong type is not also
+    /// called missing.</summary>
+    public bool HasAt(int? line, string field) => _places.Contains((line, field));
+
     public void Add(ImportError error)
     {
+        _places.Add((error.Line, error.Field));
         if (_errors.Count < Limit)
         {
             _errors.Add(error);

@@ -10,8 +10,10 @@ namespace ReviewBot.Imports;
 /// from query-string text: both go through the same checks and messages.</summary>
 internal readonly partial struct ImportScope(ImportErrors errors, int? line, string? id, string path)
 {
+    // Batch, task and response ids: never ':' (assignment ids are <batchId>:<n>), nor the '>', '=' and ',' that
+    // rankings and lists are written with.
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    public static partial Regex IdPattern();
+    private static partial Regex IdPattern();
 
     public int ErrorCount => errors.Count;
 
@@ -23,8 +25,25 @@ internal readonly partial struct ImportScope(ImportErrors errors, int? line, str
 
     public void Error(string field, string message) => errors.Add(new ImportError(line, id, Join(field), message));
 
+    /// <summary>Reports a missing value, unless the field was already reported as present but unusable.</summary>
+    public void Missing(string field, string message)
+    {
+        if (!errors.HasAt(line, Join(field)))
+        {
+            Error(field, message);
+        }
+    }
+
     public static JsonElement? Get(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value : null;
+
+    /// <summary>A scalar as text, or null; reports nothing, for a look ahead at a value read properly later.</summary>
+    public static string? Peek(JsonElement obj, string name) => Get(obj, name) switch
+    {
+        { ValueKind: JsonValueKind.String } text => text.GetString(),
+        { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
+        _ => null,
+    };
 
     /// <summary>A scalar as text; numbers and booleans are taken as written, since some files quote them and some don't.</summary>
     public string? Scalar(JsonElement obj, string name) => Get(obj, name) switch
@@ -43,13 +62,13 @@ internal readonly partial struct ImportScope(ImportErrors errors, int? line, str
         {
             if (required)
             {
-                Error(field, requiredFor is null ? $"{field} is required." : $"{field} is required for {requiredFor}.");
+                Missing(field, requiredFor is null ? $"{field} is required." : $"{field} is required for {requiredFor}.");
             }
             return null;
         }
         if (text.Length > max)
         {
-            Error(field, $"{field} is {text.Length:N0} characters long; the limit is {max:N0}.");
+            Error(field, string.Create(CultureInfo.InvariantCulture, $"{field} is {text.Length:N0} characters long; the limit is {max:N0}."));
         }
         return text;
     }
@@ -59,7 +78,7 @@ internal readonly partial struct ImportScope(ImportErrors errors, int? line, str
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            Error(field, $"{field} is required.");
+            Missing(field, $"{field} is required.");
             return null;
         }
         if (!IdPattern().IsMatch(text))
@@ -67,96 +86,6 @@ internal readonly partial struct ImportScope(ImportErrors errors, int? line, str
             Error(field, $"“{text}” is not a usable id: use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (no spaces or ':').");
         }
         return text;
-    }
-
-    public int? Integer(string field, string? value, int min, int max)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-        {
-            return number;
-        }
-        Error(field, $"{field} must be a whole number from {min} to {max}; got “{text}”.");
-        return null;
-    }
-
-    public double? Number(string field, string? value, double min, double max)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-        {
-            return number;
-        }
-        Error(field, $"{field} must be a number from {min} to {max}; got “{text}”.");
-        return null;
-    }
-
-    public decimal? Money(string field, string? value)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
-        {
-            return amount;
-        }
-        Error(field, $"{field} must be an amount in USD such as 4.00; got “{text}”.");
-        return null;
-    }
-
-    public bool? Boolean(string field, string? value)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (bool.TryParse(text, out var flag))
-        {
-            return flag;
-        }
-        Error(field, $"{field} must be true or false; got “{text}”.");
-        return null;
-    }
-
-    public DateTimeOffset? Instant(string field, string? value)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-        {
-            return instant.ToUniversalTime();
-        }
-        Error(field, $"{field} must be a date and time such as 2026-12-01T17:00:00Z; got “{text}”.");
-        return null;
-    }
-
-    public string? Url(string field, string? value)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-        {
-            return text;
-        }
-        Error(field, $"{field} must be a web address starting with https://; got “{text}”.");
-        return null;
     }
 
     /// <summary>A list given as a JSON array of strings, or as one comma-separated string (a query-string value).</summary>

@@ -80,7 +80,7 @@ public static partial class RosterReader
             scope = scope.WithId(key);
             if (key is not null && !_firstSeen.TryAdd(key, place))
             {
-                scope.Error("key", $"{key} appears twice in this roster; it was first at {_firstSeen[key]}.");
+                scope.Error("key", $"“{key}” appears twice in this roster; it was first at {_firstSeen[key]}.");
             }
             var reviewer = new Reviewer
             {
@@ -105,7 +105,7 @@ public static partial class RosterReader
         {
             if (string.IsNullOrWhiteSpace(raw))
             {
-                scope.Error(field, $"{field} is required: <channel>:<id on that channel>, such as slack:U0123ABCD.");
+                scope.Missing(field, $"{field} is required: <channel>:<id on that channel>, such as slack:U0123ABCD.");
                 return null;
             }
             var key = NormalizeKey(raw);

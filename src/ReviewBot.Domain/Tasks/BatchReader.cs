@@ -15,10 +15,6 @@ public static class BatchReader
     /// <summary>Longest prompt, response or brief, in characters.</summary>
     public const int MaxText = 20_000;
 
-    /// <summary>Batch and task ids: 1–64 letters, digits, '.', '_' or '-', never ':' (assignment ids are
-    /// <c>&lt;batchId&gt;:&lt;n&gt;</c>).</summary>
-    public static bool IsValidId(string? id) => id is not null && ImportScope.IdPattern().IsMatch(id);
-
     public static async Task<ImportResult<Batch>> ReadDocumentAsync(Stream document, CancellationToken cancellationToken = default)
     {
         var errors = new ImportErrors();
@@ -104,7 +100,7 @@ public static class BatchReader
         public void Add(JsonElement element, ImportScope scope, string place)
         {
             _count++;
-            var id = element.ValueKind == JsonValueKind.Object ? scope.Scalar(element, "id")?.Trim() : null;
+            var id = element.ValueKind == JsonValueKind.Object ? ImportScope.Peek(element, "id")?.Trim() : null;
             scope = scope.WithId(id);
             if (id is not null && !_firstSeen.TryAdd(id, place))
             {

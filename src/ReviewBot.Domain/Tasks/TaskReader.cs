@@ -66,7 +66,7 @@ internal static class TaskReader
         var word = scope.Scalar(task, "kind")?.Trim();
         if (string.IsNullOrEmpty(word))
         {
-            scope.Error("kind", $"kind is required: {ContractWords<TaskKind>.Listed}.");
+            scope.Missing("kind", $"kind is required: {ContractWords<TaskKind>.Listed}.");
             return null;
         }
         if (ContractWords<TaskKind>.TryParse(word, out var kind))

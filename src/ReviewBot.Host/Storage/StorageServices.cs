@@ -18,8 +18,7 @@ public static class StorageServices
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return StoreConnection.OpenAsync(configuration.GetConnectionString("Redis"), storage.DataDirectory,
-                sp.GetRequiredService<ILoggerFactory>()).GetAwaiter().GetResult();
+            return StoreConnection.OpenAsync(configuration.GetConnectionString("Redis"), storage.DataDirectory).GetAwaiter().GetResult();
         });
         services.AddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<StoreConnection>().Redis);
         services.AddSingleton<IBatchStore, RedisBatchStore>();

@@ -108,7 +108,7 @@ public class AnswerValidatorTests
         var errors = Invalid(Evaluate,
             $$"""{"accuracy":3,"completeness":3,"appropriateness":3,"harm":"severe","errors":"{{new string('x', 4001)}}"}""");
 
-        Assert.Equal("Errors is 4,001 characters long; the limit is 4,000. Please shorten it.", MessageAt(errors, "errors"));
+        Assert.Equal("The errors field is 4,001 characters long; the limit is 4,000. Please shorten it.", MessageAt(errors, "errors"));
     }
 
     [Fact]
@@ -157,6 +157,15 @@ public class AnswerValidatorTests
         Assert.Equal(["B", "C", "A"], answer.Ranking);
         Assert.Equal(["B", "C"], answer.Tie);
         Assert.Equal(["A"], answer.Harmful);
+    }
+
+    [Fact]
+    public void Written_ranking_takes_a_tie_chosen_apart_on_the_card()
+    {
+        var answer = Valid<RankingAnswer>(RankThree, $$"""{"ranking":"A>B>C","tie":"C,B","rationale":"{{Rationale}}"}""");
+
+        Assert.Equal(["B", "C"], answer.Tie);
+        Assert.Equal("A>B=C", RankingNotation.Format(answer));
     }
 
     [Fact]

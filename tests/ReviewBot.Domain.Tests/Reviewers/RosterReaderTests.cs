@@ -78,7 +78,7 @@ public class RosterReaderTests
 
         var error = Assert.Single(RosterReader.Read(roster).Errors);
 
-        Assert.Equal(new ImportError(3, "slack:U1", "key", "slack:U1 appears twice in this roster; it was first at line 1."), error);
+        Assert.Equal(new ImportError(3, "slack:U1", "key", "“slack:U1” appears twice in this roster; it was first at line 1."), error);
     }
 
     [Fact]
