@@ -24,8 +24,6 @@ namespace ReviewBot.Cards;
 /// </remarks>
 public sealed class CardRenderer(CardTemplates templates)
 {
-    public CardTemplates Templates => templates;
-
     /// <summary>The Adaptive Card 1.5 for Teams and the web chat.</summary>
     public JsonNode RenderAdaptive(string name, JsonNode? data) => templates.Adaptive(name).Expand(data);
 
@@ -40,7 +38,7 @@ public sealed class CardRenderer(CardTemplates templates)
         var offersForm = BlockKitShorthands.OffersForm(card);
         BlockKitShorthands.SerializeValues(card);
         BlockKitLimits.Apply(card, offersForm);
-        BlockKitShorthands.ResolveInitialOptions(card);
+        BlockKitShorthands.ResolveInitialValues(card);
         return card;
     }
 

@@ -179,6 +179,21 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         return open;
     }
 
+    public async Task<IReadOnlyList<Assignment>> OpenInBatchAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var ids = await Db.SortedSetRangeByScoreAsync(RedisKeys.Batch(batchId).Leases, now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start)
+            .ConfigureAwait(false);
+        var open = new List<Assignment>(ids.Length);
+        foreach (var id in ids)
+        {
+            if (await GetAsync(id!, cancellationToken).ConfigureAwait(false) is { State: AssignmentState.Open } assignment)
+            {
+                open.Add(assignment);
+            }
+        }
+        return open;
+    }
+
     public async Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         var answers = new List<RecordedAnswer>();

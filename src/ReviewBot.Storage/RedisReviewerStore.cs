@@ -27,10 +27,18 @@ public sealed class RedisReviewerStore(IConnectionMultiplexer redis) : IReviewer
             .OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    public async Task<Reviewer?> VerifyAsync(string key, Credential credential, IReadOnlyList<string>? specialties, CancellationToken cancellationToken = default)
+    public Task<Reviewer?> VerifyAsync(string key, Credential credential, IReadOnlyList<string>? specialties, CancellationToken cancellationToken = default) =>
+        UpdateAsync(key, current => current with
+        {
+            Credential = credential,
+            Specialties = specialties is { Count: > 0 } ? specialties.Select(Specialty.Normalize).ToList() : current.Specialties,
+            Verified = true,
+        }, cancellationToken);
+
+    public async Task<Reviewer?> UpdateAsync(string key, Func<Reviewer, Reviewer> change, CancellationToken cancellationToken = default)
     {
         var db = Db;
-        // WATCH-style optimistic update: a profile edit racing a lead's verification must not be lost either way.
+        // Optimistic: write only if the stored JSON is still what was read, else read again and re-apply the change.
         while (true)
         {
             var json = await db.HashGetAsync(RedisKeys.Reviewers, key).ConfigureAwait(false);
@@ -38,19 +46,13 @@ public sealed class RedisReviewerStore(IConnectionMultiplexer redis) : IReviewer
             {
                 return null;
             }
-            var current = JsonSerializer.Deserialize<Reviewer>(json.ToString(), ReviewBotJson.Options)!;
-            var verified = current with
-            {
-                Credential = credential,
-                Specialties = specialties is { Count: > 0 } ? specialties.Select(Specialty.Normalize).ToList() : current.Specialties,
-                Verified = true,
-            };
+            var changed = change(JsonSerializer.Deserialize<Reviewer>(json.ToString(), ReviewBotJson.Options)!);
             var transaction = db.CreateTransaction();
             transaction.AddCondition(Condition.HashEqual(RedisKeys.Reviewers, key, json));
-            _ = transaction.HashSetAsync(RedisKeys.Reviewers, key, JsonSerializer.Serialize(verified, ReviewBotJson.Options));
+            _ = transaction.HashSetAsync(RedisKeys.Reviewers, key, JsonSerializer.Serialize(changed, ReviewBotJson.Options));
             if (await transaction.ExecuteAsync().ConfigureAwait(false))
             {
-                return verified;
+                return changed;
             }
         }
     }

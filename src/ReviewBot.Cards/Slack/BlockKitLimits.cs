@@ -43,7 +43,7 @@ internal static class BlockKitLimits
 
     public static void Apply(JsonObject root, bool offersForm)
     {
-        var isModal = (string?)root["type"] == "modal";
+        var isModal = JsonText.Of(root["type"]) == "modal";
         if (isModal)
         {
             CutText(root["title"], ModalTitle);
@@ -51,9 +51,9 @@ internal static class BlockKitLimits
             CutText(root["close"], ModalButton);
             RequireWithin(root, "private_metadata", PrivateMetadata);
         }
-        else if (root["text"] is JsonValue)
+        else if (JsonText.Of(root["text"]) is { } text)
         {
-            root["text"] = TextFit.Truncate((string)root["text"]!, MessageText, Ellipsis);
+            root["text"] = TextFit.Truncate(text, MessageText, Ellipsis);
         }
 
         if (root["blocks"] is not JsonArray blocks) return;
@@ -65,7 +65,7 @@ internal static class BlockKitLimits
 
     private static void ApplyToElement(JsonObject element)
     {
-        switch ((string?)element["type"])
+        switch (JsonText.Of(element["type"]))
         {
             case "section":
                 if (element["fields"] is JsonArray fields)
@@ -117,20 +117,22 @@ internal static class BlockKitLimits
 
     private static void FitTextInput(JsonObject input)
     {
-        var max = Math.Min((int?)input["max_length"] ?? TextInputLength, TextInputLength);
+        var max = Math.Min(Number(input["max_length"]) ?? TextInputLength, TextInputLength);
         input["max_length"] = max;
-        if ((int?)input["min_length"] is int min && min > max) input["min_length"] = max;
-        if ((string?)input["initial_value"] is { Length: > 0 } initial && initial.Length > max)
+        if (Number(input["min_length"]) > max) input["min_length"] = max;
+        if (JsonText.Of(input["initial_value"]) is { } initial && initial.Length > max)
             input["initial_value"] = TextFit.Truncate(initial, max, "");
     }
+
+    private static int? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue(out int number) ? number : null;
 
     /// <summary>Splits (or cuts) section text over the limit, spending no more blocks than the surface allows.</summary>
     private static void FitSections(JsonArray blocks, int maxBlocks, bool splitLongText)
     {
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i] is not JsonObject { } section || (string?)section["type"] != "section" ||
-                section["text"] is not JsonObject text || (string?)text["text"] is not { Length: > SectionText } content)
+            if (blocks[i] is not JsonObject { } section || JsonText.Of(section["type"]) != "section" ||
+                section["text"] is not JsonObject text || JsonText.Of(text["text"]) is not { Length: > SectionText } content)
                 continue;
 
             if (!splitLongText)
@@ -151,18 +153,21 @@ internal static class BlockKitLimits
             {
                 var continued = new JsonObject { ["type"] = "section", ["text"] = text.DeepClone() };
                 continued["text"]!["text"] = pieces[p];
-                if ((string?)section["block_id"] is { } blockId) continued["block_id"] = $"{blockId}-{p + 1}";
+                if (JsonText.Of(section["block_id"]) is { } blockId) continued["block_id"] = $"{blockId}-{p + 1}";
                 blocks.Insert(i + p, continued);
             }
             i += pieces.Count - 1;
         }
     }
 
+    /// <summary>Drops the blocks that do not fit, from the end but keeping a closing actions block, since the
+    /// buttons are what the reader acts on; a note says how many were left out.</summary>
     private static void DropOverflow(JsonArray blocks, int maxBlocks)
     {
+        var keepLast = blocks[^1] is JsonObject last && JsonText.Of(last["type"]) == "actions" ? 1 : 0;
         var dropped = blocks.Count - (maxBlocks - 1);
-        while (blocks.Count > maxBlocks - 1) blocks.RemoveAt(blocks.Count - 1);
-        blocks.Add(new JsonObject
+        for (var i = 0; i < dropped; i++) blocks.RemoveAt(blocks.Count - 1 - keepLast);
+        blocks.Insert(blocks.Count - keepLast, new JsonObject
         {
             ["type"] = "context",
             ["elements"] = new JsonArray(new JsonObject { ["type"] = "plain_text", ["text"] = $"…({dropped} more not shown)" }),
@@ -171,13 +176,13 @@ internal static class BlockKitLimits
 
     private static void CutText(JsonNode? textObject, int max)
     {
-        if (textObject is JsonObject obj && (string?)obj["text"] is { } text && text.Length > max)
+        if (textObject is JsonObject obj && JsonText.Of(obj["text"]) is { } text && text.Length > max)
             obj["text"] = TextFit.Truncate(text, max, Ellipsis);
     }
 
     private static void RequireWithin(JsonObject obj, string property, int max)
     {
-        if ((string?)obj[property] is { } value && value.Length > max)
+        if (JsonText.Of(obj[property]) is { } value && value.Length > max)
             throw new CardTemplateException($"Block Kit '{property}' is {value.Length} characters; Slack allows {max}. It holds identifiers, so it is not cut: shorten what the data puts in it.");
     }
 

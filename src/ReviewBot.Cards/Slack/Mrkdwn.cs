@@ -8,25 +8,16 @@ internal static class Mrkdwn
 {
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0) return text;
-        var escaped = new StringBuilder(text.Length + 16);
-        AppendEscaped(escaped, text);
-        return escaped.ToString();
-    }
-
-    public static void AppendEscaped(StringBuilder output, string text)
-    {
         var rest = text.AsSpan();
-        while (true)
+        var at = rest.IndexOfAny('&', '<', '>');
+        if (at < 0) return text;
+        var escaped = new StringBuilder(text.Length + 32);
+        while (at >= 0)
         {
-            var at = rest.IndexOfAny('&', '<', '>');
-            if (at < 0)
-            {
-                output.Append(rest);
-                return;
-            }
-            output.Append(rest[..at]).Append(rest[at] switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
+            escaped.Append(rest[..at]).Append(rest[at] switch { '&' => "&amp;", '<' => "&lt;", _ => "&gt;" });
             rest = rest[(at + 1)..];
+            at = rest.IndexOfAny('&', '<', '>');
         }
+        return escaped.Append(rest).ToString();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using ReviewBot.Cards.Slack;
@@ -64,15 +65,15 @@ internal sealed class InterpolatedString
             var value = EvaluateOne(_expressions[0], scope);
             return EscapeMrkdwn && value is string s ? JsonValue.Create(Mrkdwn.Escape(s)) : Values.ToNode(value);
         }
-        var text = new StringBuilder(_texts[0]);
+        var text = new DefaultInterpolatedStringHandler(0, _expressions.Length);
+        text.AppendLiteral(_texts[0]);
         for (var i = 0; i < _expressions.Length; i++)
         {
             var value = EvaluateOne(_expressions[i], scope);
-            if (EscapeMrkdwn && value is string s) Mrkdwn.AppendEscaped(text, s);
-            else Values.AppendText(text, value);
-            text.Append(_texts[i + 1]);
+            text.AppendLiteral(EscapeMrkdwn && value is string s ? Mrkdwn.Escape(s) : Values.ToText(value));
+            text.AppendLiteral(_texts[i + 1]);
         }
-        return JsonValue.Create(text.ToString());
+        return JsonValue.Create(text.ToStringAndClear());
     }
 
     /// <summary>Whether the string as a <c>$when</c> keeps its object: only a boolean true does.</summary>

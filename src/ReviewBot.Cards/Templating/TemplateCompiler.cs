@@ -13,15 +13,15 @@ internal static class TemplateCompiler
     public static TemplateNode Compile(JsonNode? node, bool escapeMrkdwn) => node switch
     {
         JsonObject obj => CompileObject(obj, escapeMrkdwn),
-        JsonArray array => IsPlain(array) ? new LiteralNode(array) : new ArrayNode([.. array.Select(item => Compile(item, escapeMrkdwn))]),
+        JsonArray array => IsPlain(array) ? new LiteralNode(Materialize(array)) : new ArrayNode([.. array.Select(item => Compile(item, escapeMrkdwn))]),
         JsonValue value when value.GetValueKind() == JsonValueKind.String &&
                              InterpolatedString.TryParse(value.GetValue<string>(), escapeMrkdwn: false) is { } text => new StringNode(text),
-        _ => new LiteralNode(node),
+        _ => new LiteralNode(Materialize(node)),
     };
 
     private static TemplateNode CompileObject(JsonObject obj, bool escapeMrkdwn)
     {
-        if (IsPlain(obj)) return new LiteralNode(obj);
+        if (IsPlain(obj)) return new LiteralNode(Materialize(obj));
 
         var isMrkdwn = escapeMrkdwn && obj["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String &&
                        type.GetValue<string>() == "mrkdwn";
@@ -67,6 +67,18 @@ internal static class TemplateCompiler
         JsonArray array => array.All(item => item is not null and not JsonArray && IsPlain(item)),
         JsonValue value => value.GetValueKind() != JsonValueKind.String || !value.GetValue<string>().Contains("${", StringComparison.Ordinal),
         _ => true,
+    };
+
+    /// <summary>A copy built from .NET values. Parsed nodes wrap the source text and decode it on every read and
+    /// copy; literals are copied into every card and read again by the Block Kit passes, so they are decoded once
+    /// here.</summary>
+    private static JsonNode? Materialize(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Materialize(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(Materialize)]),
+        JsonValue value => Values.ToNode(Values.FromNode(value)),
+        null => null,
+        _ => throw new CardTemplateException($"Unexpected JSON in a template: {node}"),
     };
 
     private static bool IsTruthy(JsonNode? node) => node switch

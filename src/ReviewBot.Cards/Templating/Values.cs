@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -23,8 +22,9 @@ internal static class Values
         null => null,
         JsonValue value => value.GetValueKind() switch
         {
-            JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.Number => value.GetValue<double>(),
+            // Data built in C# holds ints, decimals and dates as well as parsed JSON; read each as JSON would.
+            JsonValueKind.String => value.TryGetValue(out string? s) ? s : value.Deserialize<string>(),
+            JsonValueKind.Number => value.TryGetValue(out double d) ? d : double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,
@@ -59,34 +59,33 @@ internal static class Values
 
     /// <summary>What a value becomes inside an interpolated string, as JavaScript's <c>toString</c> would write
     /// it. Null becomes empty where the official engine would throw.</summary>
-    public static void AppendText(StringBuilder text, object? value)
+    public static string ToText(object? value) => value switch
     {
-        switch (value)
-        {
-            case null: break;
-            case string s: text.Append(s); break;
-            case bool b: text.Append(b ? "true" : "false"); break;
-            case double d: text.Append(NumberText(d)); break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (i > 0) text.Append(',');
-                    AppendText(text, FromNode(array[i]));
-                }
-                break;
-            case JsonObject: text.Append("[object Object]"); break;
-        }
-    }
+        null => "",
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d => NumberText(d),
+        JsonArray array => string.Join(',', array.Select(item => ToText(FromNode(item)))),
+        JsonObject => "[object Object]",
+        _ => "",
+    };
 
     public static JsonNode? ToNode(object? value) => value switch
     {
         null => null,
         string s => JsonValue.Create(s),
         bool b => JsonValue.Create(b),
-        double d => JsonValue.Create(d),
+        double d => NumberNode(d),
         JsonNode node => node.DeepClone(),
         _ => throw new ExpressionException("An unbound value cannot be written."),
     };
+
+    /// <summary>Whole numbers are written as integers so that code reading the card back (<c>(int)node</c>)
+    /// gets what the data held; the JSON text is the same either way.</summary>
+    private static JsonValue NumberNode(double d) =>
+        d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue ? JsonValue.Create((int)d) :
+        d == Math.Floor(d) && Math.Abs(d) < 9e15 ? JsonValue.Create((long)d) :
+        JsonValue.Create(d);
 
     private static string NumberText(double d)
     {
@@ -97,5 +96,5 @@ internal static class Values
     }
 }
 
-/// <summary>An expression that cannot be evaluated against this data (wrong types, unknown function).</summary>
+/// <summary>An expression that cannot be evaluated against this data, such as count() of a number.</summary>
 internal sealed class ExpressionException(string message) : Exception(message);

@@ -21,6 +21,9 @@ public interface IAssignmentStore
     /// <summary>Open assignments of a reviewer across the given batches.</summary>
     Task<IReadOnlyList<Assignment>> OpenAssignmentsAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>Every assignment of a batch whose lease is still live: who is working on what right now.</summary>
+    Task<IReadOnlyList<Assignment>> OpenInBatchAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Answers the reviewer recorded since a moment, across the given batches.</summary>
     Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset since, CancellationToken cancellationToken = default);
 }

@@ -12,4 +12,8 @@ public interface IReviewerStore
 
     /// <summary>Marks the credential (and, when given, the specialties) as checked by a lead. Null when unknown.</summary>
     Task<Reviewer?> VerifyAsync(string key, Credential credential, IReadOnlyList<string>? specialties, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes one reviewer without losing a change made at the same moment elsewhere (a profile edit racing
+    /// a lead's verification). Null when unknown.</summary>
+    Task<Reviewer?> UpdateAsync(string key, Func<Reviewer, Reviewer> change, CancellationToken cancellationToken = default);
 }

@@ -14,8 +14,16 @@ internal static class CardsCommand
         var render = new Command("render", "Expand a card template with data and print the result.") { name, data, slack };
         render.SetAction(parse =>
         {
-            CardsCli.Render(parse.GetRequiredValue(name), parse.GetRequiredValue(data).FullName, parse.GetValue(slack), Console.Out);
-            return 0;
+            try
+            {
+                CardsCli.Render(parse.GetRequiredValue(name), parse.GetRequiredValue(data).FullName, parse.GetValue(slack), Console.Out);
+                return 0;
+            }
+            catch (CardTemplateException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
         });
         return new Command("cards", "Card templates.") { render };
     }

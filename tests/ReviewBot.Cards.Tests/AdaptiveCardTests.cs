@@ -1,0 +1,232 @@
+using System.Text.Json.Nodes;
+using ReviewBot.Cards.Tests.Support;
+
+namespace ReviewBot.Cards.Tests;
+
+/// <summary>The Adaptive Cards Teams and the web chat show: valid against the official 1.5 schema whatever the
+/// data, and built for a clinician answering on a phone.</summary>
+public class AdaptiveCardTests
+{
+    [Theory]
+    [MemberData(nameof(TestCards.AdaptiveSamples), MemberType = typeof(TestCards))]
+    public void Every_template_with_its_sample_is_a_valid_adaptive_card_1_5(string sampleFile)
+    {
+        var card = TestCards.Renderer.RenderAdaptive(TestCards.TemplateOf(sampleFile), TestCards.SampleFile(sampleFile));
+
+        Assert.Empty(AdaptiveCardSchema.Problems(card));
+        Assert.True(JsonNode.DeepEquals(card, JsonNode.Parse(CardJson.ToJson(card))));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestCards.AdaptiveTemplates), MemberType = typeof(TestCards))]
+    public void Every_template_with_hostile_data_is_a_valid_adaptive_card_1_5(string name)
+    {
+        var card = TestCards.Renderer.RenderAdaptive(name, HostileData.For(name));
+
+        Assert.Empty(AdaptiveCardSchema.Problems(card));
+        Assert.True(JsonNode.DeepEquals(card, JsonNode.Parse(CardJson.ToJson(card))));
+    }
+
+    [Theory]
+    [MemberData(nameof(CardsWithText))]
+    public void Hostile_text_appears_literally(string name)
+    {
+        var data = HostileData.For(name);
+        var texts = JsonTree.Strings(TestCards.Renderer.RenderAdaptive(name, data)).ToList();
+
+        Assert.Contains(texts, t => t.Contains(HostileData.Snippet, StringComparison.Ordinal));
+        foreach (var longText in JsonTree.Strings(data).Where(s => s.Length >= HostileData.LongLength))
+            Assert.Contains(longText, texts);
+        Assert.DoesNotContain(texts, t => t.Contains("[object Object]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_schema_check_refuses_what_the_official_schema_refuses()
+    {
+        var unknownProperty = JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"x","colour":"red"}]}""")!;
+        var stringFallback = JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","actions":[{"type":"Action.Submit","title":"x","fallback":"Action.Submit"}]}""")!;
+        var noVersion = JsonNode.Parse("""{"type":"AdaptiveCard","body":[]}""")!;
+
+        Assert.NotEmpty(AdaptiveCardSchema.Problems(unknownProperty));
+        Assert.NotEmpty(AdaptiveCardSchema.Problems(stringFallback));
+        Assert.NotEmpty(AdaptiveCardSchema.Problems(noVersion));
+    }
+
+    [Theory]
+    [MemberData(nameof(TaskCards))]
+    public void Every_submit_carries_the_card_action_ids_and_template_version(string name)
+    {
+        var data = TestCards.Sample(name);
+        var submissions = CardCatalogTests.Submissions(TestCards.Renderer.RenderAdaptive(name, data)).ToList();
+
+        Assert.Equal(4, submissions.Count);
+        Assert.All(submissions, s =>
+        {
+            Assert.Equal(name, (string?)s["card"]);
+            Assert.Equal((string?)data["batchId"], (string?)s["batchId"]);
+            Assert.Equal((string?)data["taskId"], (string?)s["taskId"]);
+            Assert.Equal((string?)data["assignmentId"], (string?)s["assignmentId"]);
+            Assert.Equal(TestCards.Templates.Version(name), (int)s["templateVersion"]!);
+        });
+        Assert.Single(submissions, s => (string?)s["action"] == "submit");
+        Assert.Equal(["content-problem", "outside-expertise", "unclear"],
+            submissions.Where(s => (string?)s["action"] == "skip").Select(s => (string)s["skipReason"]!).Order());
+    }
+
+    [Fact]
+    public void Skipping_does_not_wait_for_the_required_answer_fields()
+    {
+        var card = TestCards.Renderer.RenderAdaptive("task-rank", TestCards.Sample("task-rank"));
+        var skips = JsonTree.OfType(card, "Action.Submit").Where(a => (string?)a["data"]!["action"] == "skip").ToList();
+
+        Assert.Equal(3, skips.Count);
+        Assert.All(skips, a => Assert.Equal("none", (string?)a["associatedInputs"]));
+    }
+
+    [Theory]
+    [InlineData("task-evaluate", "accuracy,completeness,appropriateness,harm,errors,omissions")]
+    [InlineData("task-rank", "ranking,rationale,harmful")]
+    [InlineData("task-respond", "text")]
+    [InlineData("task-vignette", "title,age,sex,setting,history,exam,labs,question,answer")]
+    public void Inputs_are_named_after_the_answer_fields(string name, string fields)
+    {
+        var card = TestCards.Renderer.RenderAdaptive(name, TestCards.Sample(name));
+        var ids = JsonTree.Objects(card).Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true)
+            .Select(o => (string)o["id"]!);
+
+        Assert.Equal(fields.Split(','), ids);
+    }
+
+    [Fact]
+    public void Harm_choices_say_what_each_level_means()
+    {
+        var card = TestCards.Renderer.RenderAdaptive("task-evaluate", TestCards.Sample("task-evaluate"));
+        var harm = Input(card, "harm");
+        var choices = harm["choices"]!.AsArray().ToDictionary(c => (string)c!["value"]!, c => (string)c!["title"]!);
+
+        Assert.Equal("expanded", (string?)harm["style"]);
+        Assert.Equal(["none", "suboptimal", "potential", "severe"], choices.Keys);
+        Assert.Equal("No harm", choices["none"]);
+        Assert.Equal("Wrong, but harmless", choices["suboptimal"]);
+        Assert.Equal("Could hurt a patient", choices["potential"]);
+        Assert.Equal("Could seriously hurt a patient", choices["severe"]);
+    }
+
+    [Fact]
+    public void Ranking_two_responses_takes_one_tap_a_reason_and_submit()
+    {
+        var card = TestCards.Renderer.RenderAdaptive("task-rank", TestCards.Sample("task-rank"));
+        var ranking = Input(card, "ranking");
+        var rationale = Input(card, "rationale");
+
+        Assert.Equal("expanded", (string?)ranking["style"]);
+        Assert.Equal(["A>B", "B>A", "A=B"], ranking["choices"]!.AsArray().Select(c => (string)c!["value"]!));
+        Assert.Equal(["A is better", "B is better", "About the same (tie)"], ranking["choices"]!.AsArray().Select(c => (string)c!["title"]!));
+        Assert.True((bool)rationale["isRequired"]!);
+        Assert.Equal(2000, (int)rationale["maxLength"]!);
+        Assert.Equal(@"^[\s\S]{10,2000}$", (string?)rationale["regex"]);
+        Assert.True((bool)Input(card, "harmful")["isMultiSelect"]!);
+        Assert.Null(Input(card, "harmful")["isRequired"]);
+        Assert.Equal("Submit", (string?)JsonTree.OfType(card, "Action.Submit").Single(a => (string?)a["data"]!["action"] == "submit")["title"]);
+    }
+
+    [Fact]
+    public void Ranking_three_responses_offers_every_order_with_ties_between_two()
+    {
+        var card = TestCards.Renderer.RenderAdaptive("task-rank", TestCards.SampleFile("task-rank.three-responses.data.json"));
+        var values = Input(card, "ranking")["choices"]!.AsArray().Select(c => (string)c!["value"]!).ToList();
+
+        Assert.Equal(12, values.Distinct().Count());
+        Assert.Equal(6, values.Count(v => !v.Contains('=')));
+        Assert.All(values, v =>
+        {
+            Assert.Equal(["A", "B", "C"], v.Split('>', '=').Order());
+            Assert.True(v.Count(c => c == '=') <= 1);
+        });
+        Assert.Contains("A=B>C", values);
+        Assert.Contains("A>B=C", values);
+        Assert.Equal(["A", "B", "C"], Input(card, "harmful")["choices"]!.AsArray().Select(c => (string)c!["value"]!));
+    }
+
+    [Fact]
+    public void Field_errors_show_under_their_field_and_what_was_typed_is_kept()
+    {
+        var data = TestCards.SampleFile("task-rank.three-responses.data.json");
+        var card = TestCards.Renderer.RenderAdaptive("task-rank", data);
+        var body = card["body"]!.AsArray();
+        var rationaleAt = body.IndexOf(body.First(e => (string?)e!["id"] == "rationale"));
+        var below = body[rationaleAt + 1]!;
+
+        Assert.Equal((string?)data["errors"]!["rationale"], (string?)below["text"]);
+        Assert.Equal("attention", (string?)below["color"]);
+        Assert.Equal((string?)data["values"]!["rationale"], (string?)Input(card, "rationale")["value"]);
+        Assert.Equal("A>C>B", (string?)Input(card, "ranking")["value"]);
+        Assert.Contains(JsonTree.OfType(card, "Container"), c => (string?)c["style"] == "attention");
+        Assert.Single(JsonTree.OfType(card, "TextBlock"), t => (string?)t["color"] == "attention");
+    }
+
+    [Fact]
+    public void A_fresh_task_card_shows_no_errors_and_empty_fields()
+    {
+        var card = TestCards.Renderer.RenderAdaptive("task-evaluate", TestCards.Sample("task-evaluate"));
+
+        Assert.DoesNotContain(JsonTree.OfType(card, "TextBlock"), t => (string?)t["color"] == "attention");
+        Assert.All(JsonTree.Objects(card).Where(o => o["id"] is not null && ((string)o["type"]!).StartsWith("Input.", StringComparison.Ordinal)),
+            input => Assert.Equal("", (string?)input["value"]));
+    }
+
+    [Fact]
+    public void Long_responses_are_collapsed_behind_show_full_response_and_short_ones_are_not()
+    {
+        var data = TestCards.Sample("task-rank");
+        var card = TestCards.Renderer.RenderAdaptive("task-rank", data);
+        var toggles = JsonTree.OfType(card, "Action.ToggleVisibility").Where(t => (string?)t["title"] == "Show full response").ToList();
+        var preview = JsonTree.Objects(card).Single(o => (string?)o["id"] == "r0-short");
+        var full = JsonTree.Objects(card).Single(o => (string?)o["id"] == "r0-full");
+
+        Assert.True(((string)data["responses"]![0]!["text"]!).Length > 400);
+        Assert.True(((string)data["responses"]![1]!["text"]!).Length <= 400);
+        Assert.Single(toggles);
+        Assert.Equal(["r0-short", "r0-full", "r0-more", "r0-less"], toggles[0]["targetElements"]!.AsArray().Select(t => (string)t!));
+        Assert.Equal(6, (int)preview["maxLines"]!);
+        Assert.False((bool)full["isVisible"]!);
+    }
+
+    [Fact]
+    public void With_previews_three_long_responses_fit_in_a_teams_card()
+    {
+        var data = TestCards.Sample("task-rank");
+        data["responses"] = new JsonArray([.. "ABC".Select(id => new JsonObject { ["id"] = $"{id}", ["text"] = HostileData.Long($"response-{id}", 6000) })]);
+        var without = System.Text.Encoding.UTF8.GetByteCount(CardJson.ToJson(TestCards.Renderer.RenderAdaptive("task-rank", data)));
+        foreach (var response in data["responses"]!.AsArray()) response!["preview"] = CardText.Preview((string)response["text"]!);
+        var card = TestCards.Renderer.RenderAdaptive("task-rank", data);
+
+        Assert.True(without > TeamsCardLimit, $"{without} bytes without previews");
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(CardJson.ToJson(card)) < TeamsCardLimit);
+        Assert.Equal(CardText.Preview((string)data["responses"]![0]!["text"]!), (string?)JsonTree.Objects(card).Single(o => (string?)o["id"] == "r0-short")["text"]);
+        Assert.Equal((string?)data["responses"]![0]!["text"], (string?)JsonTree.Objects(card).Single(o => (string?)o["id"] == "r0-full")["text"]);
+    }
+
+    [Fact]
+    public void Task_recorded_offers_the_next_task_when_there_is_one()
+    {
+        var data = TestCards.Sample("task-recorded");
+        var withNext = TestCards.Renderer.RenderAdaptive("task-recorded", data);
+        data["nextAvailable"] = false;
+        var without = TestCards.Renderer.RenderAdaptive("task-recorded", data);
+
+        Assert.Equal("next", (string?)Assert.Single(withNext["actions"]!.AsArray())!["data"]!["action"]);
+        Assert.Empty(without["actions"]!.AsArray());
+        Assert.Contains(JsonTree.Strings(without), t => t.StartsWith("No more tasks", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string> TaskCards() => new(TestCards.TaskCards);
+
+    /// <summary>Cards whose data has text to bind (the help card's data is one flag).</summary>
+    public static TheoryData<string> CardsWithText() => new(TestCards.Names.Where(n => n != "help"));
+
+    private const int TeamsCardLimit = 28 * 1024;
+
+    private static JsonObject Input(JsonNode card, string id) =>
+        JsonTree.Objects(card).Single(o => (string?)o["id"] == id && ((string?)o["type"])!.StartsWith("Input.", StringComparison.Ordinal));
+}
