@@ -1,4 +1,6 @@
 using ReviewBot.Host.Admin;
+using ReviewBot.Host.Chat;
+using ReviewBot.Host.Scheduling;
 using ReviewBot.Host.Demo;
 using ReviewBot.Host.Observability;
 
@@ -17,6 +19,8 @@ public static class ServiceHost
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddConversations();
+        builder.Services.AddReviewBotScheduling();
         builder.Services.AddHostedService<DemoData>();
 
         var app = builder.Build();

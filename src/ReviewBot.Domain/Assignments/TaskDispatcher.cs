@@ -8,7 +8,8 @@ namespace ReviewBot.Assignments;
 /// first, and leases the first eligible task. A reviewer already holding a task gets that one back.</summary>
 public sealed class TaskDispatcher(IBatchStore batches, IAssignmentStore assignments, WorkRules rules, TimeProvider clock)
 {
-    public async Task<NextTask> NextAsync(Reviewer reviewer, CancellationToken cancellationToken = default)
+    /// <summary><paramref name="preferredBatchId"/> (an announcement's Start button, a reminder's Next) is tried first.</summary>
+    public async Task<NextTask> NextAsync(Reviewer reviewer, string? preferredBatchId = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         if (!reviewer.Verified || reviewer.Credential is null)
@@ -20,7 +21,8 @@ public sealed class TaskDispatcher(IBatchStore batches, IAssignmentStore assignm
             return new NextTask(NextTaskStatus.Paused, PausedUntil: until);
         }
 
-        var open = (await batches.ListAsync(cancellationToken).ConfigureAwait(false)).Where(b => !b.Closed).ToList();
+        var open = (await batches.ListAsync(cancellationToken).ConfigureAwait(false)).Where(b => !b.Closed)
+            .OrderBy(b => b.Id == preferredBatchId ? 0 : 1).ToList();
         var hoursThisWeek = await HoursThisWeekAsync(reviewer, open.Select(b => b.Id), now, cancellationToken).ConfigureAwait(false);
         var cap = reviewer.WeeklyHours ?? rules.DefaultWeeklyHours;
         if (hoursThisWeek >= cap)

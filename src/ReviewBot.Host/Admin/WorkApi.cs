@@ -31,7 +31,7 @@ public static class WorkApi
         {
             return Problems.NotFound("reviewer", key);
         }
-        var next = await dispatcher.NextAsync(reviewer, cancellationToken);
+        var next = await dispatcher.NextAsync(reviewer, cancellationToken: cancellationToken);
         return TypedResults.Ok(new NextTaskResponse(next.Status, next.Assignment, next.Task, next.Batch?.Id, next.Batch?.GuidelinesUrl,
             next.Message));
     }

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace ReviewBot.Conversations.Chat;
+
+/// <summary>Numbers and times the way a card shows them: "$4.00", "2 h 35 min", "Mon 1 Dec, 11:00 CST".</summary>
+public static class Display
+{
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
+
+    public static string Money(decimal amount) => amount.ToString("$#,##0.00", Culture);
+
+    public static string Duration(int seconds) => seconds switch
+    {
+        < 60 => $"{seconds} s",
+        < 3600 => $"{seconds / 60} min",
+        _ => seconds % 3600 / 60 == 0 ? $"{seconds / 3600} h" : $"{seconds / 3600} h {seconds % 3600 / 60} min",
+    };
+
+    /// <summary>A moment in the reader's own time zone, with the zone's abbreviation (or its UTC offset).</summary>
+    public static string When(DateTimeOffset moment, string? timeZone)
+    {
+        var zone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(moment, zone);
+        var name = zone == TimeZoneInfo.Utc ? "UTC" : $"UTC{local.Offset.Hours:+0;-0}{(local.Offset.Minutes != 0 ? $":{Math.Abs(local.Offset.Minutes):00}" : "")}";
+        return local.ToString("ddd d MMM, HH:mm", Culture) + " " + name;
+    }
+
+    public static string Kind(ReviewBot.Tasks.TaskKind kind) => kind switch
+    {
+        ReviewBot.Tasks.TaskKind.Evaluate => "Evaluate an answer",
+        ReviewBot.Tasks.TaskKind.Rank => "Rank responses",
+        ReviewBot.Tasks.TaskKind.Respond => "Write a response",
+        _ => "Write a vignette",
+    };
+}

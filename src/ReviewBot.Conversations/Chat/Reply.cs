@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+
+namespace ReviewBot.Conversations.Chat;
+
+/// <summary>
+/// What the core wants done, in words every channel can carry out its own way. Cards are named templates
+/// (DESIGN §8) with the data to bind; the channel renders them (Adaptive Card, Block Kit) and delivers them.
+/// </summary>
+public abstract record Reply;
+
+/// <summary>A card to the person, in the conversation the event came from.</summary>
+public sealed record SendCard(string Card, JsonObject Data) : Reply;
+
+/// <summary>Plain text to the person, in the conversation the event came from.</summary>
+public sealed record SendText(string Text) : Reply;
+
+/// <summary>Replace the card that was acted on (Teams: the invoke response or an update; Slack: chat.update or the
+/// response_url; web: in place).</summary>
+public sealed record ReplaceCard(string Card, JsonObject Data) : Reply;
+
+/// <summary>Open a form: a Slack modal (views.open); elsewhere, a card in the conversation.</summary>
+public sealed record OpenForm(string Card, JsonObject Data) : Reply;
+
+/// <summary>The form's input was refused: show each message at its field and keep what was typed (Slack:
+/// response_action errors; elsewhere the card re-rendered with the messages).</summary>
+public sealed record ShowFieldErrors(string Card, JsonObject Data, IReadOnlyDictionary<string, string> Errors) : Reply;
+
+/// <summary>A short note only this person sees (Slack: chat.postEphemeral).</summary>
+public sealed record Ephemeral(string Text) : Reply;
+
+/// <summary>A card posted to a team channel, for everyone in it, now or at <see cref="At"/>.</summary>
+public sealed record PostToChannel(string ConversationKey, string Card, JsonObject Data, DateTimeOffset? At = null) : Reply;
+
+/// <summary>A card to someone's direct messages (a reminder, a harm alert, a task asked for in a channel), now or
+/// at <see cref="At"/>.</summary>
+public sealed record DirectMessage(string UserKey, string Card, JsonObject Data, DateTimeOffset? At = null) : Reply;
+
+/// <summary>A line of text to someone's direct messages (a lead told of a new sign-up).</summary>
+public sealed record DirectText(string UserKey, string Text) : Reply;

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using ReviewBot.Answers;
+using ReviewBot.Conversations.Chat;
+using ReviewBot.Reviewers;
+using ReviewBot.Tasks;
+
+namespace ReviewBot.Conversations.Safety;
+
+/// <summary>
+/// A dangerous model answer must reach the people who can act on it at once: an evaluation marked severe harm, or a
+/// ranking that flags a response as harmful, goes to the lead channel (or, with none configured, to each lead's
+/// DM), quoting the prompt, the passage and the clinician's note. Nobody else sees it.
+/// </summary>
+public sealed class HarmEscalation(IReviewerStore reviewers, LeadRoster leads)
+{
+    public async Task<IReadOnlyList<Reply>> AlertsForAsync(Reviewer by, Batch batch, ClinicalTask task, RecordedAnswer recorded,
+        CancellationToken cancellationToken)
+    {
+        if (Alert(by, batch, task, recorded) is not { } data)
+        {
+            return [];
+        }
+        if (leads.Channel is { } channel)
+        {
+            return [new PostToChannel(channel, "harm-alert", data)];
+        }
+        var everyLead = await leads.AllAsync(reviewers, cancellationToken).ConfigureAwait(false);
+        return everyLead.Select(lead => (Reply)new DirectMessage(lead, "harm-alert", (JsonObject)data.DeepClone())).ToList();
+    }
+
+    private static JsonObject? Alert(Reviewer by, Batch batch, ClinicalTask task, RecordedAnswer recorded)
+    {
+        string severity;
+        (string Label, string Text)[] passages;
+        string note;
+        switch (recorded.Answer)
+        {
+            case EvaluationAnswer { Harm: Harm.Severe } evaluation:
+                severity = "Severe harm";
+                passages = [("Model answer", task.Response ?? "")];
+                note = string.Join("\n\n", new[] { evaluation.Errors, evaluation.Omissions }.Where(t => !string.IsNullOrWhiteSpace(t)));
+                break;
+            case RankingAnswer { Harmful.Count: > 0 } ranking:
+                severity = "Flagged as harmful";
+                passages = task.Responses!.Where(r => ranking.Harmful.Contains(r.Id)).Select(r => ($"Response {r.Id}", r.Text)).ToArray();
+                note = ranking.Rationale;
+                break;
+            default:
+                return null;
+        }
+        return new JsonObject
+        {
+            ["batchId"] = batch.Id,
+            ["batchName"] = batch.Name,
+            ["taskId"] = task.Id,
+            ["assignmentId"] = recorded.AssignmentId,
+            ["severity"] = severity,
+            ["reviewer"] = by.Credential is { } credential ? $"{by.Name} ({credential})" : by.Name,
+            ["prompt"] = task.Prompt ?? "",
+            ["passages"] = new JsonArray(passages.Select(p => (JsonNode)new JsonObject { ["label"] = p.Label, ["text"] = p.Text }).ToArray()),
+            ["note"] = note,
+        };
+    }
+}

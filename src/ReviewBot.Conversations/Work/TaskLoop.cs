@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReviewBot.Answers;
+using ReviewBot.Assignments;
+using ReviewBot.Conversations.Chat;
+using ReviewBot.Conversations.Safety;
+using ReviewBot.Tasks;
+
+namespace ReviewBot.Conversations.Work;
+
+/// <summary>
+/// The clinician's loop: ask for a task, answer it on the card, see it recorded with a Next button one tap away.
+/// Invalid input comes back on the same card with the message at the field and nothing typed lost; a stale card
+/// (lease lapsed, batch closed, answered elsewhere, older template) is explained, with a way on.
+/// </summary>
+public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder, WeekLedger week, HarmEscalation harm, TemplateVersions versions)
+{
+    private static readonly HashSet<string> CardFields = ["card", "action", "templateVersion", "batchId", "taskId", "assignmentId", "form"];
+
+    public async Task<IReadOnlyList<Reply>> DeliverNext(ChatContext context, CancellationToken cancellationToken)
+    {
+        var next = await dispatcher.NextAsync(context.Reviewer!, context.Event.Action?.Value("batchId"), cancellationToken).ConfigureAwait(false);
+        if (next is not { Assignment: { } assignment, Task: { } task, Batch: { } batch })
+        {
+            return [Say(context, next.Message)];
+        }
+        var card = TaskCards.NameFor(task.Kind);
+        var data = TaskCards.Data(batch, task, assignment.Id);
+        // Task cards are personal: pressed in a team channel, the task goes to the clicker's own messages.
+        return context.Event.InTeamChannel
+            ? [new DirectMessage(context.Event.UserKey, card, data), new Ephemeral("Your task is in your direct messages with me.")]
+            : [new SendCard(card, data)];
+    }
+
+    public async Task<IReadOnlyList<Reply>> RecordAnswer(ChatContext context, CancellationToken cancellationToken)
+    {
+        var action = context.Action;
+        if (Ids(action) is not var (assignmentId, taskId))
+        {
+            return [Stale("This card is missing its task details, so the answer was not recorded.")];
+        }
+        if (await recorder.FindTaskAsync(assignmentId, taskId, cancellationToken).ConfigureAwait(false) is not var (batch, task))
+        {
+            return [Stale("This task is no longer in ReviewBot, so the answer was not recorded.")];
+        }
+        var card = TaskCards.NameFor(task.Kind);
+        if (versions.IsOutdated(card, action.Value("templateVersion")))
+        {
+            return [Stale("This card is from an older version of ReviewBot and cannot be recorded as it is. Ask for your task again to get the current card.")];
+        }
+
+        var outcome = await recorder.RecordAsync(context.Reviewer!, assignmentId, taskId, action.Data, cancellationToken).ConfigureAwait(false);
+        if (outcome.Errors.Count > 0)
+        {
+            var data = TaskCards.Data(batch, task, assignmentId, outcome.Errors, TypedValues(action.Data));
+            return [new ShowFieldErrors(card, data, ((JsonObject)data["errors"]!).ToDictionary(e => e.Key, e => (string)e.Value!))];
+        }
+        if (outcome.Answer is not { } answer)
+        {
+            return [Stale(outcome.RefusalMessage!)];
+        }
+
+        var soFar = await week.ForAsync(context.Reviewer!, cancellationToken).ConfigureAwait(false);
+        var recorded = new JsonObject
+        {
+            ["batchId"] = batch.Id,
+            ["batchName"] = batch.Name,
+            ["taskId"] = task.Id,
+            ["assignmentId"] = assignmentId,
+            ["skipped"] = false,
+            ["summary"] = $"{Summaries.Of(answer.Answer)} Thank you: {Display.Duration(answer.ActiveSeconds)} of active time.",
+            ["earned"] = Display.Money(answer.Earned),
+            ["weekEarned"] = soFar.Summary,
+            ["nextAvailable"] = true,
+        };
+        List<Reply> replies = [new ReplaceCard("task-recorded", recorded)];
+        if (outcome.FirstTime)
+        {
+            replies.AddRange(await harm.AlertsForAsync(context.Reviewer!, batch, task, answer, cancellationToken).ConfigureAwait(false));
+        }
+        return replies;
+    }
+
+    public async Task<IReadOnlyList<Reply>> Skip(ChatContext context, CancellationToken cancellationToken)
+    {
+        var action = context.Action;
+        if (Ids(action) is not var (assignmentId, taskId)
+            || await recorder.FindTaskAsync(assignmentId, taskId, cancellationToken).ConfigureAwait(false) is not var (batch, task))
+        {
+            return [Stale("This card is missing its task details, so nothing was skipped.")];
+        }
+        var outcome = await recorder.SkipAsync(context.Reviewer!, assignmentId, taskId, action.Data, cancellationToken).ConfigureAwait(false);
+        if (outcome.Errors.Count > 0)
+        {
+            return [new SendText(string.Join(" ", outcome.Errors.Select(e => e.Message)))];
+        }
+        if (outcome.Skip is not { } skip)
+        {
+            return [Stale(outcome.Refusal == SkipStatus.AlreadyAnswered
+                ? "You already answered this task, so it cannot be skipped."
+                : "This task's time ran out and it went back to the pool, so there is nothing to skip.")];
+        }
+        return
+        [
+            new ReplaceCard("task-recorded", new JsonObject
+            {
+                ["batchId"] = batch.Id,
+                ["batchName"] = batch.Name,
+                ["taskId"] = task.Id,
+                ["assignmentId"] = assignmentId,
+                ["skipped"] = true,
+                ["summary"] = $"Skipped ({Summaries.Reason(skip.Reason)}). It goes to another clinician; you will not see it again.",
+                ["nextAvailable"] = true,
+            }),
+        ];
+    }
+
+    /// <summary>Slack's task message opens its form in a modal, preselecting a ranking chosen with a quick button.</summary>
+    public async Task<IReadOnlyList<Reply>> OpenForm(ChatContext context, CancellationToken cancellationToken)
+    {
+        var action = context.Action;
+        if (Ids(action) is not var (assignmentId, taskId)
+            || await recorder.FindTaskAsync(assignmentId, taskId, cancellationToken).ConfigureAwait(false) is not var (batch, task))
+        {
+            return [Stale("This card is missing its task details.")];
+        }
+        var values = action.Value("ranking") is { } ranking ? new JsonObject { ["ranking"] = ranking } : null;
+        var form = action.Value("form") ?? TaskCards.NameFor(task.Kind) + "-form";
+        return [new OpenForm(form, TaskCards.Data(batch, task, assignmentId, values: values))];
+    }
+
+    private static (string AssignmentId, string TaskId)? Ids(CardAction action) =>
+        action.Value("assignmentId") is { } assignmentId && action.Value("taskId") is { } taskId ? (assignmentId, taskId) : null;
+
+    /// <summary>What the clinician typed, to put back in the inputs when the card comes back with errors.</summary>
+    private static JsonObject TypedValues(JsonElement data)
+    {
+        var values = new JsonObject();
+        foreach (var field in data.EnumerateObject().Where(f => !CardFields.Contains(f.Name)))
+        {
+            values[field.Name] = field.Name == "age" && int.TryParse(field.Value.ToString(), out var age)
+                ? age
+                : field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString() : field.Value.ToString();
+        }
+        return values;
+    }
+
+    private static Reply Stale(string message) =>
+        new SendCard("error", new JsonObject { ["title"] = "Not recorded", ["message"] = message, ["showNext"] = true });
+
+    private static Reply Say(ChatContext context, string text) =>
+        context.Event.InTeamChannel ? new Ephemeral(text) : new SendText(text);
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using ReviewBot.Cards;
+using ReviewBot.Conversations;
+using ReviewBot.Conversations.Chat;
+using ReviewBot.Conversations.Leads;
+using ReviewBot.Conversations.People;
+using ReviewBot.Conversations.Safety;
+using ReviewBot.Conversations.Work;
+using ReviewBot.Reviewers;
+
+namespace ReviewBot.Host.Chat;
+
+public static class ConversationServices
+{
+    /// <summary>The conversation core and what carries its replies: templates, the router, the outbox.</summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddOptions<RolesOptions>().BindConfiguration("Roles");
+        services.AddSingleton(_ => CardTemplates.FromOutputDirectory());
+        services.AddSingleton<CardRenderer>();
+        services.AddSingleton<TemplateVersions>();
+        services.AddSingleton(sp =>
+        {
+            var roles = sp.GetRequiredService<IOptions<RolesOptions>>().Value;
+            return new LeadRoster(roles.Leads, roles.LeadChannel, roles.TeamChannel);
+        });
+        services.AddSingleton(sp => new LeadDeskOptions(sp.GetRequiredService<IConfiguration>()["PublicBaseUrl"] ?? ""));
+        services.AddSingleton<WeekLedger>();
+        services.AddSingleton<HarmEscalation>();
+        services.AddSingleton<TaskLoop>();
+        services.AddSingleton<Onboarding>();
+        services.AddSingleton<MyWork>();
+        services.AddSingleton<ProgressCard>();
+        services.AddSingleton<LeadDesk>();
+        services.AddSingleton(sp => Conversation.Route(
+            new ChatRouter(sp.GetRequiredService<IReviewerStore>(), sp.GetRequiredService<LeadRoster>()),
+            sp.GetRequiredService<TaskLoop>(), sp.GetRequiredService<Onboarding>(), sp.GetRequiredService<MyWork>(),
+            sp.GetRequiredService<LeadDesk>()));
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<ChatTurns>();
+        return services;
+    }
+}
