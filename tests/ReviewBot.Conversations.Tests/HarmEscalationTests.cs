@@ -11,93 +11,72 @@ public sealed class HarmEscalationTests
     };
 
     [Fact]
-    public async Task A_severe_evaluation_reaches_the_lead_channel_quoting_prompt_passage_and_note_and_nobody_else()
+    public Task A_severe_evaluation_reaches_the_lead_channel_quoting_prompt_passage_and_note_and_nobody_else() => InWorld(async world =>
     {
-        var world = new CoreWorld();
-        await world.InitializeAsync();
-        try
-        {
-            await world.Import(CoreWorld.MixedBatch());
-            var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
+        await world.Import(CoreWorld.MixedBatch());
+        var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
 
-            var replies = await world.Press("test:amara", "task-evaluate", "submit", task, Severe);
+        var replies = await world.Press("test:amara", "task-evaluate", "submit", task, Severe);
 
-            var alert = replies.Single<PostToChannel>();
-            Assert.Equal(("test:channel:leads", "harm-alert"), (alert.ConversationKey, alert.Card));
-            Assert.Equal(("mixed", "ev1", "Severe harm"), ((string?)alert.Data["batchId"], (string?)alert.Data["taskId"], (string?)alert.Data["severity"]));
-            Assert.StartsWith("A 24-year-old with DKA", (string?)alert.Data["prompt"]);
-            Assert.StartsWith("Start insulin at 1 unit/kg/h", (string?)alert.Data["passages"]![0]!["text"]);
-            Assert.StartsWith("Insulin at 1 unit/kg/h is ten times", (string?)alert.Data["note"]);
-            Assert.Equal("Dr. Amara Osei (MD)", (string?)alert.Data["reviewer"]);
-            Assert.Empty(replies.OfType<DirectMessage>());
-        }
-        finally
-        {
-            await world.DisposeAsync();
-        }
-    }
+        var alert = replies.Single<PostToChannel>();
+        Assert.Equal(("test:channel:leads", "harm-alert"), (alert.ConversationKey, alert.Card));
+        Assert.Equal(("mixed", "ev1", "Severe harm"), ((string?)alert.Data["batchId"], (string?)alert.Data["taskId"], (string?)alert.Data["severity"]));
+        Assert.StartsWith("A 24-year-old with DKA", (string?)alert.Data["prompt"]);
+        Assert.StartsWith("Start insulin at 1 unit/kg/h", (string?)alert.Data["passages"]![0]!["text"]);
+        Assert.StartsWith("Insulin at 1 unit/kg/h is ten times", (string?)alert.Data["note"]);
+        Assert.Equal("Dr. Amara Osei (MD)", (string?)alert.Data["reviewer"]);
+        Assert.Empty(replies.OfType<DirectMessage>());
+    });
 
     [Fact]
-    public async Task Without_a_lead_channel_each_lead_gets_the_alert_in_their_direct_messages()
+    public Task Without_a_lead_channel_each_lead_gets_the_alert_in_their_direct_messages() => InWorld(async world =>
     {
-        var world = new CoreWorld { LeadChannel = null };
-        await world.InitializeAsync();
-        try
-        {
-            await world.Import(CoreWorld.MixedBatch());
-            var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
+        await world.Import(CoreWorld.MixedBatch());
+        var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
 
-            var replies = await world.Press("test:amara", "task-evaluate", "submit", task, Severe);
+        var replies = await world.Press("test:amara", "task-evaluate", "submit", task, Severe);
 
-            Assert.Equal(["test:configured-lead", "test:lead"], replies.OfType<DirectMessage>().Select(m => m.UserKey).Order());
-            Assert.All(replies.OfType<DirectMessage>(), m => Assert.Equal("harm-alert", m.Card));
-        }
-        finally
-        {
-            await world.DisposeAsync();
-        }
-    }
+        Assert.Equal(["test:configured-lead", "test:lead"], replies.OfType<DirectMessage>().Select(m => m.UserKey).Order());
+        Assert.All(replies.OfType<DirectMessage>(), m => Assert.Equal("harm-alert", m.Card));
+    }, leadChannel: null);
 
     [Fact]
-    public async Task A_ranking_that_flags_a_response_as_harmful_is_escalated_with_that_response_only()
+    public Task A_ranking_that_flags_a_response_as_harmful_is_escalated_with_that_response_only() => InWorld(async world =>
     {
-        var world = new CoreWorld();
-        await world.InitializeAsync();
-        try
-        {
-            await world.Import(CoreWorld.MixedBatch() with { Tasks = [CoreWorld.MixedBatch().Tasks[1]] });
-            var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
+        await world.Import(CoreWorld.MixedBatch() with { Tasks = [CoreWorld.MixedBatch().Tasks[1]] });
+        var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
 
-            var replies = await world.Press("test:amara", "task-rank", "submit", task,
-                new { ranking = "A>C>B", rationale = "B doubles warfarin with a strong interaction.", harmful = "B" });
+        var replies = await world.Press("test:amara", "task-rank", "submit", task,
+            new { ranking = "A>C>B", rationale = "B doubles warfarin with a strong interaction.", harmful = "B" });
 
-            var alert = replies.Single<PostToChannel>();
-            Assert.Equal("Flagged as harmful", (string?)alert.Data["severity"]);
-            var passage = Assert.Single(alert.Data["passages"]!.AsArray());
-            Assert.Equal("Response B", (string?)passage!["label"]);
-            Assert.Equal("B doubles warfarin with a strong interaction.", (string?)alert.Data["note"]);
-        }
-        finally
-        {
-            await world.DisposeAsync();
-        }
-    }
+        var alert = replies.Single<PostToChannel>();
+        Assert.Equal("Flagged as harmful", (string?)alert.Data["severity"]);
+        var passage = Assert.Single(alert.Data["passages"]!.AsArray());
+        Assert.Equal("Response B", (string?)passage!["label"]);
+        Assert.Equal("B doubles warfarin with a strong interaction.", (string?)alert.Data["note"]);
+    });
 
     [Fact]
-    public async Task A_harmless_answer_alerts_nobody()
+    public Task A_harmless_answer_alerts_nobody() => InWorld(async world =>
     {
-        var world = new CoreWorld();
+        await world.Import(CoreWorld.MixedBatch());
+        var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
+
+        var replies = await world.Press("test:amara", "task-evaluate", "submit", task,
+            new { accuracy = "3", completeness = "3", appropriateness = "3", harm = "suboptimal", omissions = "No potassium plan." });
+
+        Assert.Empty(replies.OfType<PostToChannel>());
+        Assert.Empty(replies.OfType<DirectMessage>());
+    });
+
+    /// <summary>Each test gets a store of its own; one needs a world without a lead channel.</summary>
+    private static async Task InWorld(Func<CoreWorld, Task> test, string? leadChannel = "test:channel:leads")
+    {
+        var world = new CoreWorld { LeadChannel = leadChannel };
         await world.InitializeAsync();
         try
         {
-            await world.Import(CoreWorld.MixedBatch());
-            var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
-
-            var replies = await world.Press("test:amara", "task-evaluate", "submit", task,
-                new { accuracy = "3", completeness = "3", appropriateness = "3", harm = "suboptimal", omissions = "No potassium plan." });
-
-            Assert.Empty(replies.OfType<PostToChannel>());
-            Assert.Empty(replies.OfType<DirectMessage>());
+            await test(world);
         }
         finally
         {
