@@ -39,6 +39,7 @@ public sealed class WorkFlowTests : IAsyncLifetime
         Assert.All(bodies, b => Assert.Equal(bodies[0], b));
         Assert.Equal(1, progress.GetProperty("slotsFilled").GetInt32());
         Assert.Equal(4.00m, JsonDocument.Parse(bodies[0]).RootElement.GetProperty("earned").GetDecimal());
+        Assert.Contains("reviewbot_answers_recorded_total{kind=\"evaluate\"}", await _client.GetStringAsync("/metrics"));
     }
 
     [Fact]

@@ -46,15 +46,9 @@ public static class WorkApi
         {
             return Problems.NotFound("reviewer", body.Reviewer);
         }
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await recorder.RecordAsync(reviewer, assignmentId, body.TaskId, body.Fields, cancellationToken);
-        Observability.ReviewBotMetrics.RecordSeconds.Observe(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         if (outcome.Answer is { } answer)
         {
-            if (outcome.FirstTime)
-            {
-                Observability.ReviewBotMetrics.AnswersRecorded.WithLabels(answer.Kind.ToString().ToLowerInvariant()).Inc();
-            }
             return TypedResults.Json(answer, ReviewBotJson.Options, statusCode: outcome.FirstTime ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
         return outcome.Errors.Count > 0

@@ -23,7 +23,7 @@ public static class StorageServices
         services.AddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<StoreConnection>().Redis);
         services.AddSingleton<IBatchStore, RedisBatchStore>();
         services.AddSingleton<IReviewerStore, RedisReviewerStore>();
-        services.AddSingleton<IAssignmentStore, RedisAssignmentStore>();
+        services.AddSingleton<IAssignmentStore>(sp => new Observability.MeasuredAssignmentStore(new RedisAssignmentStore(sp.GetRequiredService<IConnectionMultiplexer>())));
         services.AddHostedService<StoreStartup>();
         return services;
     }

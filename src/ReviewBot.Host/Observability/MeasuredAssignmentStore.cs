@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using ReviewBot.Answers;
+using ReviewBot.Assignments;
+using ReviewBot.Reviewers;
+
+namespace ReviewBot.Host.Observability;
+
+/// <summary>Counts and times every recorded answer, whichever way it came in (chat, work API), by wrapping the store
+/// all of them go through.</summary>
+public sealed class MeasuredAssignmentStore(IAssignmentStore inner) : IAssignmentStore
+{
+    public async Task<RecordResult> RecordAsync(AnswerSubmission submission, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await inner.RecordAsync(submission, now, cancellationToken);
+        ReviewBotMetrics.RecordSeconds.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (result.Status == RecordStatus.Recorded)
+        {
+            ReviewBotMetrics.AnswersRecorded.WithLabels(submission.Kind.ToString().ToLowerInvariant()).Inc();
+        }
+        return result;
+    }
+
+    public Task<ClaimResult> ClaimNextAsync(string batchId, Reviewer reviewer, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        inner.ClaimNextAsync(batchId, reviewer, now, cancellationToken);
+
+    public Task<Assignment?> GetAsync(string assignmentId, CancellationToken cancellationToken = default) =>
+        inner.GetAsync(assignmentId, cancellationToken);
+
+    public Task<SkipResult> SkipAsync(SkipSubmission submission, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        inner.SkipAsync(submission, now, cancellationToken);
+
+    public Task<IReadOnlyList<Assignment>> OpenAssignmentsAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset now,
+        CancellationToken cancellationToken = default) =>
+        inner.OpenAssignmentsAsync(reviewerKey, batchIds, now, cancellationToken);
+
+    public Task<IReadOnlyList<Assignment>> OpenInBatchAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        inner.OpenInBatchAsync(batchId, now, cancellationToken);
+
+    public Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset since,
+        CancellationToken cancellationToken = default) =>
+        inner.AnswersSinceAsync(reviewerKey, batchIds, since, cancellationToken);
+}
