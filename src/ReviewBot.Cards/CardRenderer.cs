@@ -18,9 +18,9 @@ namespace ReviewBot.Cards;
 /// functions: <c>exists(x)</c>, <c>count(x)</c> (array items or string length) and <c>if(c, a, b)</c>.</item>
 /// </list>
 /// Values are bound, never evaluated: text from the data is not parsed again, so a task holding <c>${$root}</c>
-/// or <c>&lt;!channel&gt;</c> shows those characters. For Block Kit, values bound into <c>mrkdwn</c> text are
-/// escaped, the shorthands of <see cref="BlockKitShorthands"/> are applied, and Slack's limits are kept
-/// (<see cref="BlockKitLimits"/>).
+/// or <c>&lt;!channel&gt;</c> shows those characters. For Block Kit, values bound into <c>mrkdwn</c> text and into
+/// a message's top-level <c>text</c> are escaped, the shorthands of <see cref="BlockKitShorthands"/> are applied,
+/// and Slack's limits are kept (<see cref="BlockKitLimits"/>).
 /// </remarks>
 public sealed class CardRenderer(CardTemplates templates)
 {

@@ -15,6 +15,7 @@ public class AdaptiveCardTests
 
         Assert.Empty(AdaptiveCardSchema.Problems(card));
         Assert.True(JsonNode.DeepEquals(card, JsonNode.Parse(CardJson.ToJson(card))));
+        Assert.DoesNotContain(JsonTree.Strings(card), t => t.Contains("${", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -88,6 +89,7 @@ public class AdaptiveCardTests
     [InlineData("task-rank", "ranking,rationale,harmful")]
     [InlineData("task-respond", "text")]
     [InlineData("task-vignette", "title,age,sex,setting,history,exam,labs,question,answer")]
+    [InlineData("profile", "name,credential,specialties,timeZone,weeklyHours")]
     public void Inputs_are_named_after_the_answer_fields(string name, string fields)
     {
         var card = TestCards.Renderer.RenderAdaptive(name, TestCards.Sample(name));
@@ -218,6 +220,140 @@ public class AdaptiveCardTests
         Assert.Equal("next", (string?)Assert.Single(withNext["actions"]!.AsArray())!["data"]!["action"]);
         Assert.Empty(without["actions"]!.AsArray());
         Assert.Contains(JsonTree.Strings(without), t => t.StartsWith("No more tasks", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_profile_shows_the_current_profile_and_submits_as_the_profile_card()
+    {
+        var data = TestCards.Sample("profile");
+        var card = TestCards.Renderer.RenderAdaptive("profile", data);
+
+        Assert.Equal("Dr. Amara Osei", (string?)Input(card, "name")["value"]);
+        Assert.Equal("MD", (string?)Input(card, "credential")["value"]);
+        Assert.Equal("cardiology, internal-medicine", (string?)Input(card, "specialties")["value"]);
+        Assert.Equal("Europe/London", (string?)Input(card, "timeZone")["value"]);
+        Assert.Equal(10, (int)Input(card, "weeklyHours")["value"]!);
+        Assert.True((bool)Input(card, "name")["isRequired"]!);
+        Assert.Equal(120, (int)Input(card, "name")["maxLength"]!);
+        Assert.Equal((1, 80), ((int)Input(card, "weeklyHours")["min"]!, (int)Input(card, "weeklyHours")["max"]!));
+        Assert.Equal("cardiology, emergency-medicine", (string?)Input(card, "specialties")["placeholder"]);
+        Assert.DoesNotContain(JsonTree.OfType(card, "Container"), c => (string?)c["style"] is "attention" or "warning");
+
+        var submit = Assert.Single(CardCatalogTests.Submissions(card));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"card":"profile","action":"submit","templateVersion":1}"""), submit));
+    }
+
+    [Fact]
+    public void The_profile_offers_each_credential_by_name_and_says_a_new_one_waits_for_a_lead()
+    {
+        var card = TestCards.Renderer.RenderAdaptive("profile", TestCards.Sample("profile"));
+        var credential = Input(card, "credential");
+        var choices = credential["choices"]!.AsArray().ToDictionary(c => (string)c!["value"]!, c => (string)c!["title"]!);
+
+        Assert.Equal("compact", (string?)credential["style"]);
+        Assert.Equal(["MD", "DO", "NP", "PA", "RN", "PharmD", "PhD"], choices.Keys);
+        Assert.Equal("MD — Doctor of Medicine", choices["MD"]);
+        Assert.Equal("PharmD — Doctor of Pharmacy", choices["PharmD"]);
+        Assert.Contains("A new credential or specialty stays pending until a lead verifies it.", JsonTree.Strings(card));
+    }
+
+    [Theory]
+    [InlineData("America/New_York", true)]
+    [InlineData("America/Argentina/Buenos_Aires", true)]
+    [InlineData("Etc/GMT+5", true)]
+    [InlineData("UTC", true)]
+    [InlineData("Eastern", false)]
+    [InlineData("GMT Standard Time", false)]
+    [InlineData("Europe/London; DROP", false)]
+    public void The_time_zone_field_takes_iana_names_only(string zone, bool accepted)
+    {
+        var card = TestCards.Renderer.RenderAdaptive("profile", TestCards.Sample("profile"));
+        var regex = (string)Input(card, "timeZone")["regex"]!;
+
+        Assert.Equal(accepted, System.Text.RegularExpressions.Regex.IsMatch(zone, regex));
+    }
+
+    [Fact]
+    public void A_profile_sent_back_with_errors_keeps_what_was_typed_and_marks_the_fields()
+    {
+        var data = TestCards.SampleFile("profile.errors.data.json");
+        var card = TestCards.Renderer.RenderAdaptive("profile", data);
+        var body = card["body"]!.AsArray();
+        var timeZoneAt = body.IndexOf(body.First(e => (string?)e!["id"] == "timeZone"));
+
+        Assert.Equal((string?)data["errors"]!["timeZone"], (string?)body[timeZoneAt + 1]!["text"]);
+        Assert.Equal("attention", (string?)body[timeZoneAt + 1]!["color"]);
+        Assert.Equal("GMT Standard Time", (string?)Input(card, "timeZone")["value"]);
+        Assert.Equal(90, (int)Input(card, "weeklyHours")["value"]!);
+        Assert.Equal(2, JsonTree.OfType(card, "TextBlock").Count(t => (string?)t["color"] == "attention"));
+        Assert.Contains(JsonTree.OfType(card, "Container"), c => (string?)c["style"] == "attention");
+        Assert.Contains(JsonTree.OfType(card, "Container"), c => (string?)c["style"] == "warning");
+    }
+
+    [Fact]
+    public void A_new_profile_has_no_credential_chosen_and_asks_for_hours()
+    {
+        var card = TestCards.Renderer.RenderAdaptive("profile", TestCards.SampleFile("profile.new.data.json"));
+        var hours = Input(card, "weeklyHours");
+
+        Assert.Equal("", (string?)Input(card, "credential")["value"]);
+        Assert.Null(hours["value"]);
+        Assert.Equal("1–80", (string?)hours["placeholder"]);
+    }
+
+    [Fact]
+    public void A_harm_alert_is_headed_in_the_attention_colour_and_names_batch_task_and_assignment()
+    {
+        var data = TestCards.Sample("harm-alert");
+        var card = TestCards.Renderer.RenderAdaptive("harm-alert", data);
+        var heading = JsonTree.OfType(card, "TextBlock").Single(t => (string?)t["style"] == "heading");
+        var facts = JsonTree.OfType(card, "FactSet").Single()["facts"]!.AsArray().ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
+
+        Assert.Equal("Severe harm", (string?)heading["text"]);
+        Assert.Equal("attention", (string?)heading["color"]);
+        Assert.Equal(["cardio-nov", "t7", "cardio-nov:41"], [facts["Batch"], facts["Task"], facts["Assignment"]]);
+        Assert.Contains("Reported by Dr. Amara Osei (MD)", JsonTree.Strings(card));
+        Assert.Contains((string)data["note"]!, JsonTree.Strings(card));
+
+        var submit = Assert.Single(CardCatalogTests.Submissions(card));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"card":"progress","action":"refresh","batchId":"cardio-nov","templateVersion":1}"""), submit));
+
+        data["note"] = "";
+        Assert.DoesNotContain("Reviewer's note", JsonTree.Strings(TestCards.Renderer.RenderAdaptive("harm-alert", data)));
+    }
+
+    [Fact]
+    public void A_long_passage_in_a_harm_alert_shows_its_preview_behind_show_full_text()
+    {
+        var data = TestCards.Sample("harm-alert");
+        var card = TestCards.Renderer.RenderAdaptive("harm-alert", data);
+        var passage = data["passages"]![0]!;
+        var toggle = JsonTree.OfType(card, "Action.ToggleVisibility").Single(t => (string?)t["title"] == "Show full text");
+
+        Assert.True(((string)passage["text"]!).Length > 400);
+        Assert.Equal(["p0-short", "p0-full", "p0-more", "p0-less"], toggle["targetElements"]!.AsArray().Select(t => (string)t!));
+        Assert.Equal((string?)passage["preview"], (string?)JsonTree.Objects(card).Single(o => (string?)o["id"] == "p0-short")["text"]);
+        Assert.Equal((string?)passage["text"], (string?)JsonTree.Objects(card).Single(o => (string?)o["id"] == "p0-full")["text"]);
+
+        var flagged = TestCards.Renderer.RenderAdaptive("harm-alert", TestCards.SampleFile("harm-alert.flagged.data.json"));
+        Assert.Empty(JsonTree.OfType(flagged, "Action.ToggleVisibility"));
+        Assert.Contains("Response B", JsonTree.Strings(flagged));
+    }
+
+    [Fact]
+    public void Progress_shows_kinds_time_harm_flags_and_the_slowest_reviewers_only_when_sent()
+    {
+        var full = TestCards.Renderer.RenderAdaptive("progress", TestCards.Sample("progress"));
+        var minimal = TestCards.Renderer.RenderAdaptive("progress", TestCards.SampleFile("progress.minimal.data.json"));
+        static IEnumerable<string> FactTitles(JsonNode card) => JsonTree.OfType(card, "FactSet").Single()["facts"]!.AsArray().Select(f => (string)f!["title"]!);
+
+        Assert.Equal(["Reviewers", "By kind", "Median time", "Harm flags", "Due", "Gold agreement"], FactTitles(full));
+        Assert.Equal(["Reviewers", "Due"], FactTitles(minimal));
+        Assert.Contains("Slowest reviewers", JsonTree.Strings(full));
+        Assert.Equal(["Dr. Jonas Becker · 11 min 40 s median over 6", "Priya Nair, NP · 9 min 5 s median over 4", "Dr. Tomás Herrera · 8 min 30 s median over 9"],
+            JsonTree.OfType(full, "RichTextBlock").Select(b => string.Concat(b["inlines"]!.AsArray().Select(i => (string)i!["text"]!))));
+        Assert.DoesNotContain("Slowest reviewers", JsonTree.Strings(minimal));
+        Assert.Empty(JsonTree.OfType(minimal, "RichTextBlock"));
     }
 
     public static TheoryData<string> TaskCards() => new(TestCards.TaskCards);

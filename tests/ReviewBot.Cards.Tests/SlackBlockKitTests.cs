@@ -16,6 +16,16 @@ public class SlackBlockKitTests
     }
 
     [Theory]
+    [MemberData(nameof(SlackTemplatesWithEverySample))]
+    public void Every_slack_template_binds_every_sample_of_its_card_within_block_kit_limits(string name, string sampleFile)
+    {
+        var card = TestCards.Renderer.RenderSlack(name, TestCards.SampleFile(sampleFile));
+
+        Assert.Empty(BlockKitRules.Problems(card));
+        Assert.DoesNotContain(JsonTree.Strings(card), t => t.Contains("${", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [MemberData(nameof(TestCards.SlackTemplates), MemberType = typeof(TestCards))]
     public void Every_slack_template_with_hostile_data_stays_within_block_kit_limits(string name)
     {
@@ -30,6 +40,7 @@ public class SlackBlockKitTests
         var mrkdwn = Mrkdwn(card).ToList();
 
         Assert.DoesNotContain(mrkdwn, t => t.Contains("<!channel>", StringComparison.Ordinal) || t.Contains("<@U0123>", StringComparison.Ordinal));
+        Assert.DoesNotContain("<!channel>", (string?)card["text"] ?? "", StringComparison.Ordinal);
         Assert.All(mrkdwn, t => Assert.DoesNotContain("&amp;amp;amp;", t));
         Assert.Contains(VisibleTexts(card), t => t.Contains(HostileData.Snippet, StringComparison.Ordinal));
         Assert.DoesNotContain(VisibleTexts(card), t => t.Contains("[object Object]", StringComparison.Ordinal));
@@ -132,6 +143,7 @@ public class SlackBlockKitTests
     [InlineData("task-respond-form", "text")]
     [InlineData("task-vignette-form", "title,age,sex,setting,history,exam,labs,question,answer")]
     [InlineData("task-skip-form", "skipReason,skipNote")]
+    [InlineData("profile-form", "name,credential,specialties,timeZone,weeklyHours")]
     public void Form_fields_are_named_after_the_answer_fields_so_slack_errors_land_beside_them(string form, string fields)
     {
         var card = TestCards.Renderer.RenderSlack(form, TestCards.Sample(form));
@@ -147,6 +159,7 @@ public class SlackBlockKitTests
     [InlineData("task-respond-form", "task-respond", "submit")]
     [InlineData("task-vignette-form", "task-vignette", "submit")]
     [InlineData("task-skip-form", "task-skip-form", "skip")]
+    [InlineData("profile-form", "profile", "submit")]
     public void A_form_carries_the_card_action_ids_and_template_version_in_its_private_metadata(string form, string card, string action)
     {
         var data = TestCards.Sample(form);
@@ -176,6 +189,85 @@ public class SlackBlockKitTests
     }
 
     [Fact]
+    public void The_profile_message_shows_the_profile_and_opens_its_form_filled_in()
+    {
+        var data = TestCards.Sample("profile");
+        var message = TestCards.Renderer.RenderSlack("profile", data);
+        var button = Assert.Single(JsonTree.OfType(message, "button"));
+        var value = JsonNode.Parse((string)button["value"]!)!;
+
+        Assert.Equal("Edit profile", (string?)button["text"]!["text"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"card":"profile","action":"show-form","form":"profile-form","templateVersion":1}"""), value));
+        Assert.Contains("*Credential*\nMD", Mrkdwn(message));
+        Assert.Contains("*Hours a week*\n10", Mrkdwn(message));
+        Assert.Contains(Mrkdwn(message), t => t.Contains("A new credential or specialty stays pending until a lead verifies it.", StringComparison.Ordinal));
+
+        var form = TestCards.Renderer.RenderSlack("profile-form", data);
+        JsonNode Element(string field) => form["blocks"]!.AsArray().Single(b => (string?)b!["block_id"] == field)!["element"]!;
+        Assert.Equal("MD — Doctor of Medicine", (string?)Element("credential")["initial_option"]!["text"]!["text"]);
+        Assert.Equal(7, Element("credential")["options"]!.AsArray().Count);
+        Assert.Equal("Dr. Amara Osei", (string?)Element("name")["initial_value"]);
+        Assert.Equal(120, (int)Element("name")["max_length"]!);
+        Assert.Equal("Europe/London", (string?)Element("timeZone")["initial_value"]);
+        Assert.Equal("number_input", (string?)Element("weeklyHours")["type"]);
+        Assert.Equal("10", (string?)Element("weeklyHours")["initial_value"]);
+        Assert.Equal(("1", "80"), ((string?)Element("weeklyHours")["min_value"], (string?)Element("weeklyHours")["max_value"]));
+    }
+
+    [Fact]
+    public void The_profile_form_puts_back_what_was_typed_and_a_new_profile_starts_empty()
+    {
+        var typed = TestCards.Renderer.RenderSlack("profile-form", TestCards.SampleFile("profile.errors.data.json"));
+        var fresh = TestCards.Renderer.RenderSlack("profile-form", TestCards.SampleFile("profile.new.data.json"));
+        JsonNode Element(JsonNode form, string field) => form["blocks"]!.AsArray().Single(b => (string?)b!["block_id"] == field)!["element"]!;
+
+        Assert.Equal("GMT Standard Time", (string?)Element(typed, "timeZone")["initial_value"]);
+        Assert.Equal("90", (string?)Element(typed, "weeklyHours")["initial_value"]);
+        Assert.Null(Element(fresh, "credential")["initial_option"]);
+        Assert.Null(Element(fresh, "specialties")["initial_value"]);
+        Assert.Null(Element(fresh, "weeklyHours")["initial_value"]);
+        Assert.Contains("*Credential*\nNot set", Mrkdwn(TestCards.Renderer.RenderSlack("profile", TestCards.SampleFile("profile.new.data.json"))));
+    }
+
+    [Fact]
+    public void A_harm_alert_quotes_the_question_each_passage_and_the_note_and_links_to_progress()
+    {
+        var data = TestCards.Sample("harm-alert");
+        var card = TestCards.Renderer.RenderSlack("harm-alert", data);
+        var mrkdwn = Mrkdwn(card).ToList();
+
+        Assert.Equal(":warning: Severe harm", (string?)card["blocks"]![0]!["text"]!["text"]);
+        Assert.Contains("*Task*\nt7", mrkdwn);
+        Assert.Contains("*Assignment*\ncardio-nov:41", mrkdwn);
+        Assert.Contains("*Model answer*\n" + (string)data["passages"]![0]!["text"]!, mrkdwn);
+        Assert.Contains(mrkdwn, t => t.StartsWith("*Reviewer's note*\nCiprofloxacin", StringComparison.Ordinal));
+        var button = Assert.Single(JsonTree.OfType(card, "button"));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"card":"progress","action":"refresh","batchId":"cardio-nov","templateVersion":1}"""), JsonNode.Parse((string)button["value"]!)));
+    }
+
+    [Fact]
+    public void Progress_lists_the_slowest_reviewers_only_when_sent()
+    {
+        var full = TestCards.Renderer.RenderSlack("progress", TestCards.Sample("progress"));
+        var minimal = TestCards.Renderer.RenderSlack("progress", TestCards.SampleFile("progress.minimal.data.json"));
+
+        Assert.Contains("*Slowest reviewers*", Mrkdwn(full));
+        Assert.Contains("Dr. Jonas Becker · 11 min 40 s median over 6", Mrkdwn(full));
+        Assert.Contains("*Harm flags*\n2 (1 severe)", Mrkdwn(full));
+        Assert.DoesNotContain(Mrkdwn(minimal), t => t.Contains("Slowest", StringComparison.Ordinal) || t.Contains("Harm flags", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_in_a_message_notification_text_cannot_mention_anyone()
+    {
+        var data = TestCards.Sample("welcome");
+        data["name"] = "<!channel> & co";
+        var card = TestCards.Renderer.RenderSlack("welcome", data);
+
+        Assert.Equal("Welcome to ReviewBot, &lt;!channel&gt; &amp; co", (string?)card["text"]);
+    }
+
+    [Fact]
     public void Ids_too_long_for_a_button_fail_loudly_rather_than_being_cut()
     {
         var data = TestCards.Sample("task-respond");
@@ -199,13 +291,26 @@ public class SlackBlockKitTests
         Assert.NotEmpty(BlockKitRules.Problems(leftoverTemplate));
     }
 
+    /// <summary>Each Slack template with every sample of its card (a form with its card's samples and its own).</summary>
+    public static TheoryData<string, string> SlackTemplatesWithEverySample()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var name in TestCards.Templates.SlackNames.Order(StringComparer.Ordinal))
+        foreach (var file in TestCards.SampleFiles().Select(Path.GetFileName))
+        {
+            var sampleOf = TestCards.TemplateOf(file!);
+            if (sampleOf == name || sampleOf == TestCards.BaseCard(name)) cases.Add(name, file!);
+        }
+        return cases;
+    }
+
     public static TheoryData<string> SlackTemplatesWithText() => new(TestCards.Templates.SlackNames.Where(n => n != "help").Order(StringComparer.Ordinal));
 
     private static IEnumerable<string> Mrkdwn(JsonNode card) =>
         JsonTree.OfType(card, "mrkdwn").Select(t => (string)t["text"]!);
 
-    /// <summary>What a person can end up seeing: plain text as it is, mrkdwn unescaped, and the ids inside
-    /// button values and private_metadata as the server reads them back.</summary>
+    /// <summary>What a person can end up seeing: plain text as it is, mrkdwn unescaped, what a form puts in its
+    /// inputs, and the ids inside button values and private_metadata as the server reads them back.</summary>
     private static IEnumerable<string> VisibleTexts(JsonNode card)
     {
         foreach (var obj in JsonTree.Objects(card))
@@ -213,6 +318,7 @@ public class SlackBlockKitTests
             var type = obj["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? (string?)t : null;
             if (type == "mrkdwn") yield return Unescape((string)obj["text"]!);
             if (type == "plain_text") yield return (string)obj["text"]!;
+            if (obj["initial_value"] is JsonValue initial && initial.GetValueKind() == JsonValueKind.String) yield return (string)initial!;
             foreach (var key in new[] { "value", "private_metadata" })
             {
                 if (obj[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String && ((string)v!).StartsWith('{'))

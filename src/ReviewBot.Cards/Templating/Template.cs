@@ -20,7 +20,7 @@ internal sealed class Template
     {
         try
         {
-            return new Template(name, TemplateCompiler.Compile(json, escapeMrkdwn));
+            return new Template(name, TemplateCompiler.CompileTemplate(json, escapeMrkdwn));
         }
         catch (CardTemplateException e)
         {

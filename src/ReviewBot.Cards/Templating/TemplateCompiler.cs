@@ -8,28 +8,33 @@ internal static class TemplateCompiler
 {
     private static readonly HashSet<string> Reserved = ["$data", "$when", "$root", "$index", "$host", "$_acTemplateVersion"];
 
+    /// <summary>A whole template.</summary>
     /// <param name="escapeMrkdwn">For Block Kit: values bound into the <c>text</c> of a <c>mrkdwn</c> text
-    /// object are escaped.</param>
-    public static TemplateNode Compile(JsonNode? node, bool escapeMrkdwn) => node switch
+    /// object, and into a message's top-level <c>text</c>, are escaped. Slack reads that top-level text as mrkdwn
+    /// for the notification, so a name holding <c>&lt;!channel&gt;</c> would otherwise alert a whole channel.</param>
+    public static TemplateNode CompileTemplate(JsonNode? node, bool escapeMrkdwn) =>
+        node is JsonObject root ? CompileObject(root, escapeMrkdwn, escapeText: escapeMrkdwn) : Compile(node, escapeMrkdwn);
+
+    private static TemplateNode Compile(JsonNode? node, bool escapeMrkdwn) => node switch
     {
-        JsonObject obj => CompileObject(obj, escapeMrkdwn),
+        JsonObject obj => CompileObject(obj, escapeMrkdwn, escapeText: false),
         JsonArray array => IsPlain(array) ? new LiteralNode(Materialize(array)) : new ArrayNode([.. array.Select(item => Compile(item, escapeMrkdwn))]),
         JsonValue value when value.GetValueKind() == JsonValueKind.String &&
                              InterpolatedString.TryParse(value.GetValue<string>(), escapeMrkdwn: false) is { } text => new StringNode(text),
         _ => new LiteralNode(Materialize(node)),
     };
 
-    private static TemplateNode CompileObject(JsonObject obj, bool escapeMrkdwn)
+    private static TemplateNode CompileObject(JsonObject obj, bool escapeMrkdwn, bool escapeText)
     {
         if (IsPlain(obj)) return new LiteralNode(Materialize(obj));
 
-        var isMrkdwn = escapeMrkdwn && obj["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String &&
-                       type.GetValue<string>() == "mrkdwn";
+        var escapesText = escapeText || (escapeMrkdwn && obj["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String &&
+                                         type.GetValue<string>() == "mrkdwn");
         var properties = new List<KeyValuePair<string, TemplateNode>>();
         foreach (var (name, value) in obj)
         {
             if (Reserved.Contains(name)) continue;
-            var compiled = isMrkdwn && name == "text" && value is JsonValue text && text.GetValueKind() == JsonValueKind.String &&
+            var compiled = escapesText && name == "text" && value is JsonValue text && text.GetValueKind() == JsonValueKind.String &&
                            InterpolatedString.TryParse(text.GetValue<string>(), escapeMrkdwn: true) is { } escaped
                 ? new StringNode(escaped)
                 : Compile(value, escapeMrkdwn);

@@ -40,8 +40,7 @@ public sealed class Onboarding(IReviewerStore reviewers, LeadRoster leads, PayRa
             var data = ProfileData(context.Reviewer, action.Value("name") ?? context.Event.UserName);
             var errors = validated.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)));
             data["errors"] = new JsonObject(errors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value)));
-            data["values"] = new JsonObject(action.Data.EnumerateObject().Where(f => f.Value.ValueKind == System.Text.Json.JsonValueKind.String)
-                .Select(f => KeyValuePair.Create(f.Name, (JsonNode?)f.Value.GetString())));
+            data["values"] = TypedValues(action.Data);
             return [new ShowFieldErrors("profile", data, errors)];
         }
 
@@ -66,6 +65,14 @@ public sealed class Onboarding(IReviewerStore reviewers, LeadRoster leads, PayRa
         return replies;
     }
 
+    /// <summary>What was typed, to put back in the inputs; the hours input takes a number, not its text.</summary>
+    private static JsonObject TypedValues(System.Text.Json.JsonElement fields) => new(fields.EnumerateObject()
+        .Where(f => f.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+        .Select(f => KeyValuePair.Create(f.Name, f.Name == "weeklyHours" && double.TryParse(f.Value.GetString(),
+                System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours)
+            ? JsonValue.Create(hours)
+            : (JsonNode?)f.Value.GetString())));
+
     private async Task<Reviewer> Join(string key, ProfileForm declared, CancellationToken cancellationToken)
     {
         var joined = declared.ApplyTo(new Reviewer { Key = key, Name = declared.Name, WeeklyHours = rules.DefaultWeeklyHours });
@@ -86,7 +93,7 @@ public sealed class Onboarding(IReviewerStore reviewers, LeadRoster leads, PayRa
         ["credential"] = reviewer?.Credential?.ToString() ?? "",
         ["specialties"] = string.Join(", ", reviewer?.Specialties ?? []),
         ["timeZone"] = reviewer?.TimeZone ?? "America/New_York",
-        ["weeklyHours"] = (reviewer?.WeeklyHours ?? rules.DefaultWeeklyHours).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["weeklyHours"] = reviewer?.WeeklyHours ?? rules.DefaultWeeklyHours,
         ["pending"] = reviewer is { Verified: false },
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ReviewBot.Answers;
+using ReviewBot.Cards;
 using ReviewBot.Conversations.Chat;
 using ReviewBot.Reviewers;
 using ReviewBot.Tasks;
@@ -57,7 +58,7 @@ public sealed class HarmEscalation(IReviewerStore reviewers, LeadRoster leads)
             ["severity"] = severity,
             ["reviewer"] = by.Credential is { } credential ? $"{by.Name} ({credential})" : by.Name,
             ["prompt"] = task.Prompt ?? "",
-            ["passages"] = new JsonArray(passages.Select(p => (JsonNode)new JsonObject { ["label"] = p.Label, ["text"] = p.Text }).ToArray()),
+            ["passages"] = new JsonArray(passages.Select(p => (JsonNode)new JsonObject { ["label"] = p.Label, ["text"] = p.Text, ["preview"] = CardText.Preview(p.Text) }).ToArray()),
             ["note"] = note,
         };
     }

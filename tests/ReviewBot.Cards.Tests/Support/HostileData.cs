@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace ReviewBot.Cards.Tests.Support;
 
 /// <summary>Card data built to break cards: every text carries template syntax, a Slack broadcast, Markdown,
-/// quotes, backslashes, emoji and right-to-left script; the long texts are 8,000 characters; task cards carry
-/// field errors and typed values; a ranking has three long responses.</summary>
+/// quotes, backslashes, emoji and right-to-left script; the long texts are 8,000 characters; task cards and the
+/// profile carry field errors and typed values; a ranking has three long responses.</summary>
 public static class HostileData
 {
     public const string Snippet =
@@ -14,7 +14,7 @@ public static class HostileData
 
     public const int LongLength = 8000;
 
-    private static readonly HashSet<string> LongFields = ["prompt", "response", "text", "brief", "summary", "message"];
+    private static readonly HashSet<string> LongFields = ["prompt", "response", "text", "brief", "summary", "message", "note"];
 
     /// <summary>A text of exactly <paramref name="length"/> UTF-16 units that starts with the snippet and ends
     /// with a unique marker, so a test can tell whether all of it arrived.</summary>
@@ -43,10 +43,10 @@ public static class HostileData
                 responses[i]!["text"] = Long($"response-{i}");
             }
         }
-        if (TestCards.TaskCards.Contains(TestCards.BaseCard(template)))
+        if (TestCards.FormCards.Contains(TestCards.BaseCard(template)))
         {
             obj["errors"] = Fields(_ => "Error: " + Snippet);
-            obj["values"] = Fields(field => field == "age" ? JsonValue.Create(45) : JsonValue.Create("Typed: " + Snippet));
+            obj["values"] = Fields(field => field is "age" or "weeklyHours" ? JsonValue.Create(45) : JsonValue.Create("Typed: " + Snippet));
         }
         return data;
     }
@@ -55,6 +55,7 @@ public static class HostileData
     [
         "accuracy", "completeness", "appropriateness", "harm", "errors", "omissions", "ranking", "rationale", "harmful",
         "text", "title", "age", "sex", "setting", "history", "exam", "labs", "question", "answer",
+        "name", "credential", "specialties", "timeZone", "weeklyHours",
     ];
 
     private static JsonObject Fields(Func<string, JsonNode?> value)

@@ -2,17 +2,20 @@ using System.Text.Json.Nodes;
 
 namespace ReviewBot.Cards.Tests.Support;
 
-/// <summary>The cards under test: the names DESIGN §8 promises, their templates as built beside the tests, and
-/// their sample data files.</summary>
+/// <summary>The cards under test: the names DESIGN §8 promises plus <c>profile</c> and <c>harm-alert</c>, their
+/// templates as built beside the tests, and their sample data files.</summary>
 public static class TestCards
 {
     public static readonly string[] Names =
     [
         "task-evaluate", "task-rank", "task-respond", "task-vignette", "task-recorded",
-        "welcome", "help", "status", "progress", "announcement", "reminder", "error",
+        "welcome", "help", "status", "progress", "announcement", "reminder", "error", "profile", "harm-alert",
     ];
 
     public static readonly string[] TaskCards = ["task-evaluate", "task-rank", "task-respond", "task-vignette"];
+
+    /// <summary>Cards with inputs the server checks, which come back with <c>errors</c> and <c>values</c>.</summary>
+    public static readonly string[] FormCards = [.. TaskCards, "profile"];
 
     public static readonly CardTemplates Templates = CardTemplates.FromOutputDirectory();
 
