@@ -40,6 +40,7 @@ public static class Conversation
         .OnCommand("close", LeadsOnly(leads.Close))
         .OnCommand("verify", LeadsOnly(leads.Verify))
         .OnButton("refresh", LeadsOnly(leads.ShowProgress))
+        .OnButton("progress", LeadsOnly(leads.ShowProgress))
         .OnButton("remind", LeadsOnly(leads.Remind))
 
         .OnUnknown(mine.Unknown);

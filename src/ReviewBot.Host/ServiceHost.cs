@@ -3,6 +3,7 @@ using ReviewBot.Host.Chat;
 using ReviewBot.Host.Scheduling;
 using ReviewBot.Host.Demo;
 using ReviewBot.Host.Observability;
+using ReviewBot.Host.WebChat;
 
 namespace ReviewBot.Host;
 
@@ -21,6 +22,7 @@ public static class ServiceHost
         builder.Services.AddProblemDetails();
         builder.Services.AddConversations();
         builder.Services.AddReviewBotScheduling();
+        builder.Services.AddWebChat();
         builder.Services.AddHostedService<DemoData>();
 
         var app = builder.Build();
@@ -29,6 +31,7 @@ public static class ServiceHost
         app.MapBatchesApi();
         app.MapReviewersApi();
         app.MapWorkApi();
+        app.MapWebChat();
         app.Lifetime.ApplicationStarted.Register(() => ListeningBanner.Print(app));
 
         await app.RunAsync(cancellationToken);

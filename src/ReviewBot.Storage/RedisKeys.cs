@@ -9,8 +9,8 @@ namespace ReviewBot.Storage;
 /// rb:batches                          zset  batch id → due time (unix ms; +inf when none)
 /// rb:reviewers                        hash  reviewer key → reviewer JSON
 /// rb:due                              zset  scheduled delivery JSON → due time (unix ms): reminders, announcements
-/// rb:chat:CONVERSATION                list  web chat messages of one conversation, oldest first
-/// rb:chat:CONVERSATION:seq            string last web chat message number of that conversation
+/// rb:chat:{CONVERSATION}              list  web chat messages of one conversation, oldest first
+/// rb:chat:{CONVERSATION}:seq          string last web chat message number of that conversation (same hash slot)
 /// rb:{b:ID}:meta                      string batch settings JSON (without tasks), compared on re-import
 /// rb:{b:ID}:rules                     hash  overlap, leaseMs, closed — what the claim script needs
 /// rb:{b:ID}:tasks                     hash  task id → task JSON (task text stored once, never per assignment)
@@ -38,8 +38,8 @@ public static class RedisKeys
     public static readonly RedisKey Reviewers = "rb:reviewers";
     public static readonly RedisKey Due = "rb:due";
 
-    public static RedisKey ChatMessages(string conversationKey) => "rb:chat:" + conversationKey;
-    public static RedisKey ChatSequence(string conversationKey) => "rb:chat:" + conversationKey + ":seq";
+    public static RedisKey ChatMessages(string conversationKey) => "rb:chat:{" + conversationKey + "}";
+    public static RedisKey ChatSequence(string conversationKey) => "rb:chat:{" + conversationKey + "}:seq";
 
     public static BatchKeys Batch(string batchId) => new(batchId);
 }

@@ -316,7 +316,7 @@ public class AdaptiveCardTests
         Assert.Contains((string)data["note"]!, JsonTree.Strings(card));
 
         var submit = Assert.Single(CardCatalogTests.Submissions(card));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"card":"progress","action":"refresh","batchId":"cardio-nov","templateVersion":1}"""), submit));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"card":"harm-alert","action":"progress","batchId":"cardio-nov","templateVersion":1}"""), submit));
 
         data["note"] = "";
         Assert.DoesNotContain("Reviewer's note", JsonTree.Strings(TestCards.Renderer.RenderAdaptive("harm-alert", data)));

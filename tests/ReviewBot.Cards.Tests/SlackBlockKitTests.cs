@@ -242,7 +242,7 @@ public class SlackBlockKitTests
         Assert.Contains("*Model answer*\n" + (string)data["passages"]![0]!["text"]!, mrkdwn);
         Assert.Contains(mrkdwn, t => t.StartsWith("*Reviewer's note*\nCiprofloxacin", StringComparison.Ordinal));
         var button = Assert.Single(JsonTree.OfType(card, "button"));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"card":"progress","action":"refresh","batchId":"cardio-nov","templateVersion":1}"""), JsonNode.Parse((string)button["value"]!)));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"card":"harm-alert","action":"progress","batchId":"cardio-nov","templateVersion":1}"""), JsonNode.Parse((string)button["value"]!)));
     }
 
     [Fact]

@@ -127,6 +127,25 @@ public sealed class PeopleAndLeadsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_channel_named_by_its_short_name_is_the_configured_one()
+    {
+        var replies = await _world.Say("test:lead", "announce mixed #team");
+
+        Assert.Equal("test:channel:team", replies.Single<PostToChannel>().ConversationKey);
+        Assert.Equal("Announced mixed in #team.", replies.Text());
+    }
+
+    [Fact]
+    public async Task Refresh_replaces_a_progress_card_but_a_button_on_an_alert_posts_a_new_one()
+    {
+        var fromProgress = await _world.Press("test:lead", "progress", "refresh", new JsonObject { ["batchId"] = "mixed" });
+        var fromAlert = await _world.Press("test:lead", "harm-alert", "progress", new JsonObject { ["batchId"] = "mixed" });
+
+        Assert.Equal("progress", fromProgress.Single<ReplaceCard>().Card);
+        Assert.Equal("progress", fromAlert.Single<SendCard>().Card);
+    }
+
+    [Fact]
     public async Task Remind_messages_everyone_holding_an_open_task_in_the_batch()
     {
         await _world.Say("test:amara", "next");

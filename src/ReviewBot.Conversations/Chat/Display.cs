@@ -16,12 +16,12 @@ public static class Display
         _ => seconds % 3600 / 60 == 0 ? $"{seconds / 3600} h" : $"{seconds / 3600} h {seconds % 3600 / 60} min",
     };
 
-    /// <summary>A moment in the reader's own time zone, with the zone's abbreviation (or its UTC offset).</summary>
+    /// <summary>A moment in the reader's own time zone, with its offset from UTC ("UTC-6").</summary>
     public static string When(DateTimeOffset moment, string? timeZone)
     {
         var zone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(moment, zone);
-        var name = zone == TimeZoneInfo.Utc ? "UTC" : $"UTC{local.Offset.Hours:+0;-0}{(local.Offset.Minutes != 0 ? $":{Math.Abs(local.Offset.Minutes):00}" : "")}";
+        var name = local.Offset == TimeSpan.Zero ? "UTC" : $"UTC{local.Offset.Hours:+0;-0}{(local.Offset.Minutes != 0 ? $":{Math.Abs(local.Offset.Minutes):00}" : "")}";
         return local.ToString("ddd d MMM, HH:mm", Culture) + " " + name;
     }
 

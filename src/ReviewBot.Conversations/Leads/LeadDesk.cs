@@ -43,7 +43,7 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
             return [new SendText("Which batch? Say progress <batch id>; batches lists them.")];
         }
         return await progress.DataAsync(batchId, context.Reviewer, cancellationToken).ConfigureAwait(false) is { } data
-            ? [context.Event.Action?.Name == "refresh" ? new ReplaceCard("progress", data) : new SendCard("progress", data)]
+            ? [context.Event.Action is { Name: "refresh", Card: "progress" } ? new ReplaceCard("progress", data) : new SendCard("progress", data)]
             : [NoSuchBatch(batchId)];
     }
 
@@ -91,7 +91,7 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
         var at = words.ToList().IndexOf("at");
         var channelWord = words.Skip(1).Take(at < 0 ? int.MaxValue : at - 1).FirstOrDefault();
         var channel = channelWord is null ? (context.Event.InTeamChannel ? context.Event.ConversationKey : leads.TeamChannel)
-            : channelWord.Contains(':') ? channelWord : $"{ChannelOf(context.Event.UserKey)}:{channelWord.TrimStart('#')}";
+            : ChannelNamed(channelWord, context.Event.UserKey);
         if (channel is null)
         {
             return [new SendText("Which channel? Say announce <batch id> <channel>, or set Roles:TeamChannel.")];
@@ -123,7 +123,9 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
         return
         [
             new PostToChannel(channel, "announcement", data, when),
-            new SendText(when is { } w ? $"{batch.Id} will be announced in {channel} at {Display.When(w, context.Reviewer?.TimeZone)}." : $"Announced {batch.Id} in {channel}."),
+            new SendText(when is { } w
+                ? $"{batch.Id} will be announced in {ChannelName(channel)} at {Display.When(w, context.Reviewer?.TimeZone)}."
+                : $"Announced {batch.Id} in {ChannelName(channel)}."),
         ];
     }
 
@@ -189,7 +191,20 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
     private static string CommandWord(ChatContext context) =>
         context.Event.Action?.Name ?? (context.Event.Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "that";
 
-    private static string ChannelOf(string userKey) => userKey[..Math.Max(0, userKey.IndexOf(':'))];
+    /// <summary>A channel as a lead types it: a full key (<c>slack:C0123</c>), or a name (<c>team</c>, <c>#team</c>)
+    /// matching a configured channel, or else an id on the lead's own channel.</summary>
+    private string ChannelNamed(string word, string userKey)
+    {
+        if (word.Contains(':'))
+        {
+            return word;
+        }
+        var name = word.TrimStart('#');
+        return new[] { leads.TeamChannel, leads.Channel }.FirstOrDefault(c => c is not null && c.EndsWith(":" + name, StringComparison.OrdinalIgnoreCase))
+            ?? $"{userKey[..Math.Max(0, userKey.IndexOf(':'))]}:{name}";
+    }
+
+    private static string ChannelName(string channelKey) => "#" + channelKey[(channelKey.LastIndexOf(':') + 1)..];
 
     private static string Describe(IReadOnlyList<ClinicalTask> tasks) =>
         string.Join(", ", tasks.GroupBy(t => t.Kind).Select(g => $"{g.Count()} × {Display.Kind(g.Key).ToLowerInvariant()}")) + ".";
