@@ -61,6 +61,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Cards_render_prints_exactly_the_engines_expansion_and_nothing_after_it()
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "cards", "samples", "task-rank.data.json");
+        var expected = new StringWriter();
+        ReviewBot.Cards.CardsCli.Render("task-rank", data, slack: true, expected);
+
+        var printed = await RunAsync("cards", "render", "task-rank", "--data", data, "--slack");
+        var unknown = await RunAsync("cards", "render", "no-such-card", "--data", data);
+
+        Assert.Equal((0, expected.ToString()), (printed.ExitCode, printed.Output));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no-such-card", unknown.Error);
+    }
+
+    [Fact]
     public async Task While_the_service_holds_the_embedded_store_the_command_line_says_so()
     {
         await using var service = await HostProcess.StartAsync(_data);
