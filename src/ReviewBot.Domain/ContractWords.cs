@@ -4,7 +4,7 @@ namespace ReviewBot;
 
 /// <summary>The words an enum is written as in the contracts (<c>outside-expertise</c>, <c>PharmD</c>), read back
 /// forgivingly: people type "Severe" or " md ".</summary>
-internal static class ContractWords<T> where T : struct, Enum
+public static class ContractWords<T> where T : struct, Enum
 {
     private static readonly IReadOnlyList<(string Word, T Value)> All = Enum.GetValues<T>()
         .Select(value => (JsonSerializer.Serialize(value, ReviewBotJson.Options).Trim('"'), value))
@@ -33,7 +33,7 @@ internal static class ContractWords<T> where T : struct, Enum
     }
 }
 
-internal static class ContractWords
+public static class ContractWords
 {
     public static string Listed(IReadOnlyList<string> words) =>
         words.Count == 1 ? words[0] : string.Join(", ", words.SkipLast(1)) + " or " + words[^1];

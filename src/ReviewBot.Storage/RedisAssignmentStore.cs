@@ -88,7 +88,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
                 submission.AssignmentId, reviewerKey, submission.TaskId, now.ToUnixTimeMilliseconds(),
                 UnstampedAnswerJson(submission, batchId, now), submission.ActiveSecondsCap,
                 submission.PerTask?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
-                submission.HourlyRate.ToString(CultureInfo.InvariantCulture), Words.Of(submission.Kind), HarmWord(submission.Answer),
+                submission.HourlyRate.ToString(CultureInfo.InvariantCulture), ContractWords<Tasks.TaskKind>.Of(submission.Kind), HarmWord(submission.Answer),
             ]).ConfigureAwait(false);
 
         return (string?)result[0] switch
@@ -147,7 +147,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
             [keys.Assignment(submission.AssignmentId), keys.Leases, keys.Holding, keys.Skips, keys.Stats, keys.Taken, keys.Open, keys.Order, keys.Reminders],
             [
                 submission.AssignmentId, submission.ReviewerKey, submission.TaskId, now.ToUnixTimeMilliseconds(),
-                JsonSerializer.Serialize(skip, ReviewBotJson.Options), Words.Of(submission.Reason),
+                JsonSerializer.Serialize(skip, ReviewBotJson.Options), ContractWords<SkipReason>.Of(submission.Reason),
             ]).ConfigureAwait(false);
 
         return (string?)result[0] switch

@@ -9,6 +9,13 @@ public static class Display
 
     public static string Money(decimal amount) => amount.ToString("$#,##0.00", Culture);
 
+    /// <summary>"$45.00–$90.00": the lowest to the highest hourly rate over all credentials.</summary>
+    public static string HourlyRange(Pay.PayRates pay)
+    {
+        var rates = Enum.GetValues<Reviewers.Credential>().Select(pay.HourlyFor).ToList();
+        return $"{Money(rates.Min())}–{Money(rates.Max())}";
+    }
+
     public static string Duration(int seconds) => seconds switch
     {
         < 60 => $"{seconds} s",

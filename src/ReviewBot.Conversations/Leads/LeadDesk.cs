@@ -113,7 +113,7 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
             ["title"] = $"{tasks.Count} {(tasks.Count == 1 ? "task" : "tasks")} need you: {batch.Name}",
             ["text"] = $"{Describe(tasks)} For {Who(batch)}. Tap Start and your first task arrives in your direct messages.",
             ["pay"] = batch.Pay?.PerTask is { } perTask ? $"{Display.Money(perTask)} per task"
-                : $"{Display.Money(Enum.GetValues<Credential>().Min(pay.HourlyFor))}–{Display.Money(Enum.GetValues<Credential>().Max(pay.HourlyFor))} per hour of active time",
+                : $"{Display.HourlyRange(pay)} per hour of active time",
             ["from"] = context.Reviewer?.Name ?? context.Event.UserName ?? "Your lead",
         };
         if (batch.DueAt is { } due)

@@ -81,8 +81,7 @@ public sealed class Onboarding(IReviewerStore reviewers, LeadRoster leads, PayRa
     }
 
     private string PayRange() =>
-        $"{Display.Money(Enum.GetValues<Credential>().Min(pay.HourlyFor))}–{Display.Money(Enum.GetValues<Credential>().Max(pay.HourlyFor))} " +
-        "per hour of active time, by credential";
+        $"{Display.HourlyRange(pay)} per hour of active time, by credential";
 
     private string RateFor(Reviewer reviewer) =>
         reviewer.Credential is { } credential ? $"{Display.Money(pay.HourlyFor(credential))} per hour of active time" : PayRange();
