@@ -2,6 +2,7 @@ using ReviewBot.Host.Admin;
 using ReviewBot.Host.Chat;
 using ReviewBot.Host.Scheduling;
 using ReviewBot.Host.Demo;
+using ReviewBot.Host.Downloads;
 using ReviewBot.Host.Observability;
 using ReviewBot.Host.WebChat;
 
@@ -31,6 +32,7 @@ public static class ServiceHost
         app.MapBatchesApi();
         app.MapReviewersApi();
         app.MapWorkApi();
+        app.MapDownloads();
         app.MapWebChat();
         app.Lifetime.ApplicationStarted.Register(() => ListeningBanner.Print(app));
 

@@ -9,6 +9,7 @@ namespace ReviewBot.Storage;
 /// rb:batches                          zset  batch id → due time (unix ms; +inf when none)
 /// rb:reviewers                        hash  reviewer key → reviewer JSON
 /// rb:due                              zset  scheduled delivery JSON → due time (unix ms): reminders, announcements
+/// rb:download-key                     string secret that signs download links from chat (made once, shared by instances)
 /// rb:chat:{CONVERSATION}              list  web chat messages of one conversation, oldest first
 /// rb:chat:{CONVERSATION}:seq          string last web chat message number of that conversation (same hash slot)
 /// rb:{b:ID}:meta                      string batch settings JSON (without tasks), compared on re-import
@@ -37,6 +38,7 @@ public static class RedisKeys
     public static readonly RedisKey Batches = "rb:batches";
     public static readonly RedisKey Reviewers = "rb:reviewers";
     public static readonly RedisKey Due = "rb:due";
+    public static readonly RedisKey DownloadSigningKey = "rb:download-key";
 
     public static RedisKey ChatMessages(string conversationKey) => "rb:chat:{" + conversationKey + "}";
     public static RedisKey ChatSequence(string conversationKey) => "rb:chat:{" + conversationKey + "}:seq";

@@ -89,7 +89,7 @@ public class AdaptiveCardTests
     [InlineData("task-rank", "ranking,rationale,harmful")]
     [InlineData("task-respond", "text")]
     [InlineData("task-vignette", "title,age,sex,setting,history,exam,labs,question,answer")]
-    [InlineData("profile", "name,credential,specialties,timeZone,weeklyHours")]
+    [InlineData("profile", "name,credential,specialties,otherSpecialties,timeZone,weeklyHours")]
     public void Inputs_are_named_after_the_answer_fields(string name, string fields)
     {
         var card = TestCards.Renderer.RenderAdaptive(name, TestCards.Sample(name));
@@ -124,11 +124,8 @@ public class AdaptiveCardTests
         Assert.Equal("expanded", (string?)ranking["style"]);
         Assert.Equal(["A>B", "B>A", "A=B"], ranking["choices"]!.AsArray().Select(c => (string)c!["value"]!));
         Assert.Equal(["A is better", "B is better", "About the same (tie)"], ranking["choices"]!.AsArray().Select(c => (string)c!["title"]!));
-        Assert.True((bool)rationale["isRequired"]!);
-        Assert.Equal(2000, (int)rationale["maxLength"]!);
-        Assert.Equal(@"^[\s\S]{10,2000}$", (string?)rationale["regex"]);
+        Assert.Contains("10–2,000 characters", (string?)rationale["placeholder"]);
         Assert.True((bool)Input(card, "harmful")["isMultiSelect"]!);
-        Assert.Null(Input(card, "harmful")["isRequired"]);
         Assert.Equal("Submit", (string?)JsonTree.OfType(card, "Action.Submit").Single(a => (string?)a["data"]!["action"] == "submit")["title"]);
     }
 
@@ -230,13 +227,12 @@ public class AdaptiveCardTests
 
         Assert.Equal("Dr. Amara Osei", (string?)Input(card, "name")["value"]);
         Assert.Equal("MD", (string?)Input(card, "credential")["value"]);
-        Assert.Equal("cardiology, internal-medicine", (string?)Input(card, "specialties")["value"]);
+        Assert.Equal("cardiology,internal-medicine", (string?)Input(card, "specialties")["value"]);
         Assert.Equal("Europe/London", (string?)Input(card, "timeZone")["value"]);
         Assert.Equal(10, (int)Input(card, "weeklyHours")["value"]!);
-        Assert.True((bool)Input(card, "name")["isRequired"]!);
-        Assert.Equal(120, (int)Input(card, "name")["maxLength"]!);
-        Assert.Equal((1, 80), ((int)Input(card, "weeklyHours")["min"]!, (int)Input(card, "weeklyHours")["max"]!));
-        Assert.Equal("cardiology, emergency-medicine", (string?)Input(card, "specialties")["placeholder"]);
+        Assert.Contains("up to 120 characters", (string?)Input(card, "name")["placeholder"]);
+        Assert.DoesNotContain("Amara", (string?)Input(card, "name")["placeholder"]);
+        Assert.Equal("1–80", (string?)Input(card, "weeklyHours")["placeholder"]);
         Assert.DoesNotContain(JsonTree.OfType(card, "Container"), c => (string?)c["style"] is "attention" or "warning");
 
         var submit = Assert.Single(CardCatalogTests.Submissions(card));
@@ -257,20 +253,55 @@ public class AdaptiveCardTests
         Assert.Contains("A new credential or specialty stays pending until a lead verifies it.", JsonTree.Strings(card));
     }
 
-    [Theory]
-    [InlineData("America/New_York", true)]
-    [InlineData("America/Argentina/Buenos_Aires", true)]
-    [InlineData("Etc/GMT+5", true)]
-    [InlineData("UTC", true)]
-    [InlineData("Eastern", false)]
-    [InlineData("GMT Standard Time", false)]
-    [InlineData("Europe/London; DROP", false)]
-    public void The_time_zone_field_takes_iana_names_only(string zone, bool accepted)
+    [Fact]
+    public void Specialties_are_chosen_from_the_list_the_data_offers_with_the_current_ones_ticked()
     {
         var card = TestCards.Renderer.RenderAdaptive("profile", TestCards.Sample("profile"));
-        var regex = (string)Input(card, "timeZone")["regex"]!;
+        var specialties = Input(card, "specialties");
 
-        Assert.Equal(accepted, System.Text.RegularExpressions.Regex.IsMatch(zone, regex));
+        Assert.Equal("Input.ChoiceSet", (string?)specialties["type"]);
+        Assert.True((bool)specialties["isMultiSelect"]!);
+        Assert.Equal(["cardiology", "emergency-medicine", "internal-medicine", "pediatrics", "other"],
+            specialties["choices"]!.AsArray().Select(c => (string)c!["value"]!));
+        Assert.Equal("Input.Text", (string?)Input(card, "otherSpecialties")["type"]);
+    }
+
+    /// <summary>A check the renderer makes blocks the submission and leaves the server's earlier messages on the
+    /// card, so a clinician would see errors that are no longer true. The server judges every submission instead.</summary>
+    [Theory]
+    [MemberData(nameof(FormCards))]
+    public void Form_cards_leave_every_check_to_the_server_so_errors_shown_are_the_last_submission_s(string name)
+    {
+        var card = TestCards.Renderer.RenderAdaptive(name, TestCards.Sample(name));
+        string[] clientChecks = ["isRequired", "regex", "maxLength", "min", "max", "errorMessage"];
+
+        var checkedInputs = JsonTree.Objects(card).Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true)
+            .Where(o => clientChecks.Any(o.ContainsKey)).Select(o => (string?)o["id"]);
+
+        Assert.Empty(checkedInputs);
+    }
+
+    public static TheoryData<string> FormCards() => new(TestCards.FormCards);
+
+    [Theory]
+    [InlineData("task-evaluate", "errors", "up to 4,000 characters")]
+    [InlineData("task-evaluate", "omissions", "up to 4,000 characters")]
+    [InlineData("task-rank", "rationale", "10–2,000 characters")]
+    [InlineData("task-respond", "text", "20–8,000 characters")]
+    [InlineData("task-vignette", "title", "up to 120 characters")]
+    [InlineData("task-vignette", "setting", "up to 4,000 characters")]
+    [InlineData("task-vignette", "history", "up to 4,000 characters")]
+    [InlineData("task-vignette", "exam", "up to 4,000 characters")]
+    [InlineData("task-vignette", "labs", "up to 4,000 characters")]
+    [InlineData("task-vignette", "question", "Up to 2,000 characters")]
+    [InlineData("task-vignette", "answer", "Up to 2,000 characters")]
+    [InlineData("profile", "name", "up to 120 characters")]
+    [InlineData("profile", "otherSpecialties", "up to 200 characters")]
+    public void Every_text_field_with_a_limit_says_it_on_the_card(string name, string field, string limit)
+    {
+        var input = Input(TestCards.Renderer.RenderAdaptive(name, TestCards.Sample(name)), field);
+
+        Assert.Contains(limit, $"{(string?)input["label"]} {(string?)input["placeholder"]}");
     }
 
     [Fact]
@@ -285,7 +316,7 @@ public class AdaptiveCardTests
         Assert.Equal("attention", (string?)body[timeZoneAt + 1]!["color"]);
         Assert.Equal("GMT Standard Time", (string?)Input(card, "timeZone")["value"]);
         Assert.Equal(90, (int)Input(card, "weeklyHours")["value"]!);
-        Assert.Equal(2, JsonTree.OfType(card, "TextBlock").Count(t => (string?)t["color"] == "attention"));
+        Assert.Equal(3, JsonTree.OfType(card, "TextBlock").Count(t => (string?)t["color"] == "attention"));
         Assert.Contains(JsonTree.OfType(card, "Container"), c => (string?)c["style"] == "attention");
         Assert.Contains(JsonTree.OfType(card, "Container"), c => (string?)c["style"] == "warning");
     }

@@ -143,7 +143,7 @@ public class SlackBlockKitTests
     [InlineData("task-respond-form", "text")]
     [InlineData("task-vignette-form", "title,age,sex,setting,history,exam,labs,question,answer")]
     [InlineData("task-skip-form", "skipReason,skipNote")]
-    [InlineData("profile-form", "name,credential,specialties,timeZone,weeklyHours")]
+    [InlineData("profile-form", "name,credential,specialties,otherSpecialties,timeZone,weeklyHours")]
     public void Form_fields_are_named_after_the_answer_fields_so_slack_errors_land_beside_them(string form, string fields)
     {
         var card = TestCards.Renderer.RenderSlack(form, TestCards.Sample(form));

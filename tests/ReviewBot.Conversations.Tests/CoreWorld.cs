@@ -49,10 +49,10 @@ public sealed class CoreWorld : IAsyncLifetime
         var tasks = new TaskLoop(new TaskDispatcher(Batches, Assignments, rules, Clock), recorder, week,
             new HarmEscalation(Reviewers, leads), new TemplateVersions(CardTemplates.FromOutputDirectory()));
         _router = Conversation.Route(new ChatRouter(Reviewers, leads), tasks,
-            new Onboarding(Reviewers, leads, pay, rules),
+            new Onboarding(Reviewers, Batches, leads, pay, rules),
             new MyWork(Batches, Assignments, Reviewers, week, rules, Clock),
-            new LeadDesk(Batches, Assignments, Reviewers, new ProgressCard(Batches, Reviewers, Clock), leads, pay,
-                new LeadDeskOptions("https://reviewbot.example.org"), Clock));
+            new LeadDesk(Batches, Reviewers, new ProgressCard(Batches, Reviewers, Clock), leads, pay,
+                new ReminderReach(Batches, Assignments, Reviewers, Clock), new ExampleLinks(Clock), Clock));
 
         await Reviewers.UpsertAsync(
         [
@@ -167,4 +167,13 @@ public static class Replies
 
     public static string Text(this IEnumerable<Reply> replies) =>
         string.Join("\n", replies.Select(r => r switch { SendText t => t.Text, Ephemeral e => e.Text, DirectText d => d.Text, _ => null }).Where(t => t is not null));
+}
+
+/// <summary>Download links as the host makes them, minus the signing, which the host's own tests cover.</summary>
+internal sealed class ExampleLinks(TimeProvider clock) : IDownloadLinks
+{
+    public Task<DownloadLink?> ForExportAsync(string batchId, ReviewBot.Exports.DatasetFormat format, CancellationToken cancellationToken) =>
+        Task.FromResult<DownloadLink?>(new DownloadLink(
+            $"https://reviewbot.example.org/downloads/exports/{batchId}?format={ContractWords<ReviewBot.Exports.DatasetFormat>.Of(format)}",
+            clock.GetUtcNow().AddMinutes(15)));
 }

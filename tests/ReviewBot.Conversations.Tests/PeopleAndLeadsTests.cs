@@ -31,6 +31,69 @@ public sealed class PeopleAndLeadsTests : IAsyncLifetime
 
         Assert.True((bool?)replies.CardNamed("welcome")["pending"]);
         Assert.Equal("Someone New", (string?)replies.CardNamed("profile")["name"]);
+        Assert.Equal("Before I can send you a task, I need your profile: fill in the card below and press Save profile.", replies.Text());
+    }
+
+    [Fact]
+    public async Task Someone_new_asking_for_status_is_told_the_profile_comes_first_and_a_greeting_needs_no_explaining()
+    {
+        var status = await _world.Say("test:sam", "status");
+        var hello = await _world.Say("test:sam", "hello");
+
+        Assert.Contains("save your profile below first", status.Text());
+        Assert.Equal("", hello.Text());
+        Assert.Equal("profile", hello.OfType<SendCard>().Last().Card);
+    }
+
+    [Fact]
+    public async Task The_profile_offers_the_specialties_open_batches_ask_for_and_other()
+    {
+        var profile = (await _world.Say("test:sam", "hello")).CardNamed("profile");
+
+        var choices = profile["specialtyChoices"]!.AsArray().Select(c => ((string)c!["value"]!, (string)c["title"]!)).ToList();
+        Assert.Equal([("emergency-medicine", "Emergency medicine"), ("other", "Other (say which below)")], choices);
+    }
+
+    [Fact]
+    public async Task Choosing_other_with_no_specialty_named_is_refused_at_the_box_and_a_named_one_is_saved()
+    {
+        var missing = await _world.Press("test:sam", "profile", "submit", new JsonObject(), new
+        {
+            name = "Sam Okafor", credential = "NP", specialties = "other", otherSpecialties = "", timeZone = "America/Denver", weeklyHours = "8",
+        });
+        var named = await _world.Press("test:sam", "profile", "submit", new JsonObject(), new
+        {
+            name = "Sam Okafor", credential = "NP", specialties = "emergency-medicine,other", otherSpecialties = "Toxicology",
+            timeZone = "America/Denver", weeklyHours = "8",
+        });
+
+        Assert.Equal(["otherSpecialties"], missing.Single<ShowFieldErrors>().Errors.Keys);
+        Assert.Contains("name the specialty", missing.Single<ShowFieldErrors>().Errors["otherSpecialties"]);
+        Assert.Equal(["emergency-medicine", "toxicology"], (await _world.Reviewers.GetAsync("test:sam"))!.Specialties);
+        Assert.Contains("verify test:sam NP emergency-medicine toxicology", named.Text());
+    }
+
+    [Fact]
+    public async Task Saving_the_profile_says_so_on_the_card_it_replaces()
+    {
+        var saved = await _world.Press("test:sam", "profile", "submit", new JsonObject(), Profile);
+
+        var card = saved.Single<ReplaceCard>();
+        Assert.Equal("welcome", card.Card);
+        Assert.Equal("Your profile is saved; a lead will verify your credential. Tasks start once it is verified, and I will message you.",
+            (string?)card.Data["saved"]);
+    }
+
+    [Fact]
+    public async Task Unknown_words_are_quoted_back_as_a_short_prefix()
+    {
+        var pasted = "The patient is a " + string.Concat(Enumerable.Repeat("very long pasted note ", 500));
+
+        var replies = await _world.Say("test:amara", pasted);
+
+        Assert.StartsWith("I don't know “The patient is a very long pasted note", replies.Text());
+        Assert.True(replies.Text().Length < 120, $"The reply quoted {replies.Text().Length} characters back.");
+        Assert.Contains("…”", replies.Text());
     }
 
     [Fact]
@@ -132,7 +195,7 @@ public sealed class PeopleAndLeadsTests : IAsyncLifetime
         var replies = await _world.Say("test:lead", "announce mixed #team");
 
         Assert.Equal("test:channel:team", replies.Single<PostToChannel>().ConversationKey);
-        Assert.Equal("Announced mixed in #team.", replies.Text());
+        Assert.Equal("Announced mixed in #team: 4 open slots.", replies.Text());
     }
 
     [Fact]
@@ -146,28 +209,82 @@ public sealed class PeopleAndLeadsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Remind_messages_everyone_holding_an_open_task_in_the_batch()
+    public async Task Remind_reaches_everyone_holding_a_task_and_everyone_qualified_who_has_not_started()
     {
+        await _world.Reviewers.UpsertAsync(
+        [
+            CoreWorld.Person("test:rn", "Robin Nurse", ReviewBot.Reviewers.Credential.RN),
+            CoreWorld.Person("test:paused", "Pat Paused", ReviewBot.Reviewers.Credential.MD) with { PausedUntil = CoreWorld.Start.AddDays(1) },
+            CoreWorld.Person("test:pending", "Pen Ding", ReviewBot.Reviewers.Credential.MD) with { Verified = false },
+        ]);
         await _world.Say("test:amara", "next");
-        await _world.Say("test:priya", "next");
 
         var replies = await _world.Say("test:lead", "remind mixed");
 
-        Assert.Equal(["test:amara", "test:priya"], replies.OfType<DirectMessage>().Select(m => m.UserKey).Order());
-        Assert.All(replies.OfType<DirectMessage>(), m => Assert.Equal("reminder", m.Card));
-        Assert.Contains("Reminded 2 reviewers", replies.Text());
+        var reminders = replies.OfType<DirectMessage>().ToDictionary(m => m.UserKey, m => m.Data);
+        Assert.Equal(["test:amara", "test:lead", "test:priya"], reminders.Keys.Order());
+        Assert.Equal(1, (int?)reminders["test:amara"]["openCount"]);
+        Assert.Equal(0, (int?)reminders["test:priya"]["openCount"]);
+        Assert.Equal("Reminded 3 reviewers in mixed: 1 with an open task, 2 who qualify and have not started. 1 paused reviewer was left alone. " +
+            "Anyone in their quiet hours gets it in their morning.", replies.Text());
     }
 
     [Fact]
-    public async Task Export_gives_a_link_to_the_dataset_and_close_stops_new_tasks()
+    public async Task Remind_on_a_full_batch_reaches_only_those_still_holding_a_task()
+    {
+        await _world.Import(CoreWorld.MixedBatch("tiny") with { Tasks = [CoreWorld.MixedBatch().Tasks[2]] });
+        await _world.Press("test:amara", "announcement", "start", new JsonObject { ["batchId"] = "tiny" });
+
+        var replies = await _world.Say("test:lead", "remind tiny");
+
+        Assert.Equal(["test:amara"], replies.OfType<DirectMessage>().Select(m => m.UserKey));
+        Assert.StartsWith("Reminded 1 reviewer in tiny: 1 with an open task, 0 who qualify", replies.Text());
+    }
+
+    [Fact]
+    public async Task Announce_counts_the_open_slots_not_the_tasks()
+    {
+        await _world.Say("test:amara", "next");
+        var replies = await _world.Say("test:lead", "announce mixed");
+
+        Assert.Equal("3 tasks need you: Mixed emergency review", (string?)replies.CardNamed("announcement")["title"]);
+    }
+
+    [Fact]
+    public async Task With_one_open_batch_bare_batch_commands_use_it_and_with_two_they_ask_which()
+    {
+        var progress = await _world.Say("test:lead", "progress");
+        var export = await _world.Say("test:lead", "export csv");
+        await _world.Import(CoreWorld.MixedBatch("second"));
+        var ambiguous = await _world.Say("test:lead", "remind");
+
+        Assert.Equal("mixed", (string?)progress.CardNamed("progress")["batchId"]);
+        Assert.Equal("mixed.csv", export.Single<ShareFile>().FileName);
+        Assert.Equal("Which batch? Say remind <batch id>. Open now: mixed, second.", ambiguous.Text());
+    }
+
+    [Fact]
+    public async Task Export_shares_the_file_with_a_download_link_and_close_stops_new_tasks()
     {
         var export = await _world.Say("test:lead", "export mixed dpo");
         var close = await _world.Say("test:lead", "close mixed");
         var next = await _world.Say("test:amara", "next");
 
-        Assert.Contains("https://reviewbot.example.org/api/batches/mixed/export?format=dpo", export.Text());
+        var file = export.Single<ShareFile>();
+        Assert.Equal(("mixed", ReviewBot.Exports.DatasetFormat.Dpo, "mixed.dpo.jsonl"), (file.BatchId, file.Format, file.FileName));
+        Assert.Equal("https://reviewbot.example.org/downloads/exports/mixed?format=dpo", (string?)file.Data["url"]);
+        Assert.Equal("0 answers recorded so far", (string?)file.Data["contents"]);
         Assert.Contains("Closed mixed", close.Text());
         Assert.Contains("There is no task for you right now", next.Text());
+    }
+
+    [Fact]
+    public async Task Close_needs_the_batch_named_even_when_only_one_is_open()
+    {
+        var replies = await _world.Say("test:lead", "close");
+
+        Assert.Contains("Which batch? Say close <batch id>", replies.Text());
+        Assert.Equal("task-evaluate", (await _world.Say("test:amara", "next")).Single<SendCard>().Card);
     }
 
     [Fact]

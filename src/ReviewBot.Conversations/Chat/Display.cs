@@ -32,6 +32,19 @@ public static class Display
         return local.ToString("ddd d MMM, HH:mm", Culture) + " " + name;
     }
 
+    /// <summary>What someone typed, as a reply quotes it: a long paste is cut at a word to a short prefix with "…",
+    /// so that quoting it back never floods the conversation.</summary>
+    public static string Quote(string typed, int max = 60)
+    {
+        var text = string.Join(' ', typed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', max - 1, max / 2);
+        return text[..(cut > 0 ? cut : max - 1)] + "…";
+    }
+
     public static string Kind(ReviewBot.Tasks.TaskKind kind) => kind switch
     {
         ReviewBot.Tasks.TaskKind.Evaluate => "Evaluate an answer",

@@ -35,5 +35,10 @@ public sealed record PostToChannel(string ConversationKey, string Card, JsonObje
 /// at <see cref="At"/>.</summary>
 public sealed record DirectMessage(string UserKey, string Card, JsonObject Data, DateTimeOffset? At = null) : Reply;
 
+/// <summary>A dataset for the person who asked for it. A channel that carries files may upload the file itself
+/// (<see cref="BatchId"/>, <see cref="Format"/>, <see cref="FileName"/> say which); the others show the card, whose
+/// download link is signed for that batch and format only and soon runs out.</summary>
+public sealed record ShareFile(string BatchId, ReviewBot.Exports.DatasetFormat Format, string FileName, string Card, JsonObject Data) : Reply;
+
 /// <summary>A line of text to someone's direct messages (a lead told of a new sign-up).</summary>
 public sealed record DirectText(string UserKey, string Text) : Reply;

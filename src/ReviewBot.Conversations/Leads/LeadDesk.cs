@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ReviewBot.Assignments;
 using ReviewBot.Conversations.Chat;
+using ReviewBot.Exports;
 using ReviewBot.Pay;
 using ReviewBot.Reviewers;
 using ReviewBot.Tasks;
@@ -9,8 +9,8 @@ using ReviewBot.Tasks;
 namespace ReviewBot.Conversations.Leads;
 
 /// <summary>What leads run a batch with (DESIGN §7): batches, progress, remind, announce, export, close, verify.</summary>
-public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, IReviewerStore reviewers, ProgressCard progress,
-    LeadRoster leads, PayRates pay, LeadDeskOptions options, TimeProvider clock)
+public sealed class LeadDesk(IBatchStore batches, IReviewerStore reviewers, ProgressCard progress,
+    LeadRoster leads, PayRates pay, ReminderReach reminders, IDownloadLinks links, TimeProvider clock)
 {
     /// <summary>Wraps a lead command: anyone else is told plainly that it is for leads.</summary>
     public static ChatHandler LeadsOnly(ChatHandler handler) => (context, cancellationToken) =>
@@ -38,58 +38,64 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
 
     public async Task<IReadOnlyList<Reply>> ShowProgress(ChatContext context, CancellationToken cancellationToken)
     {
-        if (BatchIdOf(context) is not { } batchId)
+        var (batch, problem) = await BatchForAsync(context, context.Arguments.FirstOrDefault(), "progress <batch id>", cancellationToken).ConfigureAwait(false);
+        if (batch is null)
         {
-            return [new SendText("Which batch? Say progress <batch id>; batches lists them.")];
+            return [problem!];
         }
-        return await progress.DataAsync(batchId, context.Reviewer, cancellationToken).ConfigureAwait(false) is { } data
+        return await progress.DataAsync(batch.Id, context.Reviewer, cancellationToken).ConfigureAwait(false) is { } data
             ? [context.Event.Action is { Name: "refresh", Card: "progress" } ? new ReplaceCard("progress", data) : new SendCard("progress", data)]
-            : [NoSuchBatch(batchId)];
+            : [NoSuchBatch(batch.Id)];
     }
 
+    /// <summary><c>remind [batch]</c>: a nudge to everyone holding an open task, and an invitation to every verified
+    /// reviewer who could take one of the unfilled slots and has not started; paused people are left alone.</summary>
     public async Task<IReadOnlyList<Reply>> Remind(ChatContext context, CancellationToken cancellationToken)
     {
-        if (BatchIdOf(context) is not { } batchId)
+        var (batch, problem) = await BatchForAsync(context, context.Arguments.FirstOrDefault(), "remind <batch id>", cancellationToken).ConfigureAwait(false);
+        if (batch is null)
         {
-            return [new SendText("Which batch? Say remind <batch id>.")];
+            return [problem!];
         }
-        if (await batches.GetAsync(batchId, cancellationToken).ConfigureAwait(false) is not { } batch)
-        {
-            return [NoSuchBatch(batchId)];
-        }
-        var open = await assignments.OpenInBatchAsync(batchId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var reach = await reminders.ReachAsync(batch, cancellationToken).ConfigureAwait(false);
         var replies = new List<Reply>();
-        foreach (var group in open.GroupBy(a => a.ReviewerKey))
+        foreach (var holder in reach.Holding)
         {
-            var reviewer = await reviewers.GetAsync(group.Key, cancellationToken).ConfigureAwait(false);
-            replies.Add(new DirectMessage(group.Key, "reminder", new JsonObject
+            replies.Add(new DirectMessage(holder.Reviewer.Key, "reminder", new JsonObject
             {
                 ["batchId"] = batch.Id,
                 ["batchName"] = batch.Name,
-                ["openCount"] = group.Count(),
-                ["due"] = Display.When(group.Min(a => a.LeaseExpiresAt), reviewer?.TimeZone),
+                ["openCount"] = holder.Open.Count,
+                ["due"] = Display.When(holder.Open.Min(a => a.LeaseExpiresAt), holder.Reviewer.TimeZone),
             }));
         }
-        replies.Add(new SendText(replies.Count == 0
-            ? $"Nobody has an open task in {batch.Id} right now, so there is no one to remind."
-            : $"Reminded {replies.Count} {(replies.Count == 1 ? "reviewer" : "reviewers")} with open tasks in {batch.Id}."));
+        foreach (var newcomer in reach.NotStarted)
+        {
+            var invitation = new JsonObject { ["batchId"] = batch.Id, ["batchName"] = batch.Name, ["openCount"] = 0 };
+            if (batch.DueAt is { } due)
+            {
+                invitation["due"] = Display.When(due, newcomer.TimeZone);
+            }
+            replies.Add(new DirectMessage(newcomer.Key, "reminder", invitation));
+        }
+        replies.Add(new SendText(reach.Summary(batch.Id)));
         return replies;
     }
 
-    /// <summary><c>announce &lt;batch&gt; [channel] [at &lt;time&gt;]</c>: a card with a Start button in a team channel.</summary>
+    /// <summary><c>announce [batch] [channel] [at &lt;time&gt;]</c>: a card with a Start button in a team channel.</summary>
     public async Task<IReadOnlyList<Reply>> Announce(ChatContext context, CancellationToken cancellationToken)
     {
         var words = context.Arguments;
-        if (words.Count == 0)
+        // A first word that reads as a channel or a time leaves the batch unnamed: the only open one is meant.
+        var named = words.Count > 0 && !IsChannelWord(words[0]) && words[0] != "at" ? words[0] : null;
+        var (batch, problem) = await BatchForAsync(context, named, "announce <batch id> [channel] [at 09:00]", cancellationToken).ConfigureAwait(false);
+        if (batch is null)
         {
-            return [new SendText("Which batch? Say announce <batch id> [channel] [at 09:00].")];
+            return [problem!];
         }
-        if (await batches.GetAsync(words[0], cancellationToken).ConfigureAwait(false) is not { } batch)
-        {
-            return [NoSuchBatch(words[0])];
-        }
-        var at = words.ToList().IndexOf("at");
-        var channelWord = words.Skip(1).Take(at < 0 ? int.MaxValue : at - 1).FirstOrDefault();
+        var rest = words.Skip(named is null ? 0 : 1).ToList();
+        var at = rest.IndexOf("at");
+        var channelWord = rest.Take(at < 0 ? int.MaxValue : at).FirstOrDefault();
         var channel = channelWord is null ? (context.Event.InTeamChannel ? context.Event.ConversationKey : leads.TeamChannel)
             : ChannelNamed(channelWord, context.Event.UserKey);
         if (channel is null)
@@ -99,18 +105,24 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
         DateTimeOffset? when = null;
         if (at >= 0)
         {
-            when = ParseTime(string.Join(' ', words.Skip(at + 1)), context.Reviewer?.TimeZone);
+            when = ParseTime(string.Join(' ', rest.Skip(at + 1)), context.Reviewer?.TimeZone);
             if (when is null)
             {
                 return [new SendText("I could not read that time; say at 09:00 (your time) or at 2026-12-01T09:00Z.")];
             }
+        }
+        var stand = await batches.GetProgressAsync(batch.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var openSlots = stand is null ? 0 : Math.Max(0, stand.Slots - stand.SlotsFilled - stand.OpenAssignments);
+        if (openSlots == 0)
+        {
+            return [new SendText($"Every slot in {batch.Id} is answered or being worked on, so there is nothing to announce.")];
         }
         var tasks = await batches.GetTasksAsync(batch.Id, cancellationToken).ConfigureAwait(false);
         var data = new JsonObject
         {
             ["batchId"] = batch.Id,
             ["batchName"] = batch.Name,
-            ["title"] = $"{tasks.Count} {(tasks.Count == 1 ? "task" : "tasks")} need you: {batch.Name}",
+            ["title"] = $"{openSlots} {(openSlots == 1 ? "task needs" : "tasks need")} you: {batch.Name}",
             ["text"] = $"{Describe(tasks)} For {Who(batch)}. Tap Start and your first task arrives in your direct messages.",
             ["pay"] = batch.Pay?.PerTask is { } perTask ? $"{Display.Money(perTask)} per task"
                 : $"{Display.HourlyRange(pay)} per hour of active time",
@@ -125,32 +137,57 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
             new PostToChannel(channel, "announcement", data, when),
             new SendText(when is { } w
                 ? $"{batch.Id} will be announced in {ChannelName(channel)} at {Display.When(w, context.Reviewer?.TimeZone)}."
-                : $"Announced {batch.Id} in {ChannelName(channel)}."),
+                : $"Announced {batch.Id} in {ChannelName(channel)}: {openSlots} open {(openSlots == 1 ? "slot" : "slots")}."),
         ];
     }
 
+    /// <summary><c>export [batch] [format]</c>: the dataset as a file the lead can download from chat.</summary>
     public async Task<IReadOnlyList<Reply>> Export(ChatContext context, CancellationToken cancellationToken)
     {
-        if (context.Arguments.Count == 0)
+        var words = context.Arguments;
+        // "export dpo" with one open batch: the word is the format, unless a batch has that id.
+        var named = words.Count == 1 && DatasetFormats.TryParse(words[0], out _) && await batches.GetAsync(words[0], cancellationToken).ConfigureAwait(false) is null
+            ? null
+            : words.FirstOrDefault();
+        var (batch, problem) = await BatchForAsync(context, named, "export <batch id> [jsonl|dpo|sft|csv]", cancellationToken).ConfigureAwait(false);
+        if (batch is null)
         {
-            return [new SendText("Which batch? Say export <batch id> [jsonl|dpo|sft|csv].")];
+            return [problem!];
         }
-        var batchId = context.Arguments[0];
-        var format = context.Arguments.ElementAtOrDefault(1)?.ToLowerInvariant() ?? "jsonl";
-        if (!Exports.DatasetFormats.TryParse(format, out _))
+        var formatWord = (named is null ? words.FirstOrDefault() : words.ElementAtOrDefault(1))?.ToLowerInvariant() ?? "jsonl";
+        if (!DatasetFormats.TryParse(formatWord, out var format))
         {
-            return [new SendText($"The format must be {Exports.DatasetFormats.Listed}.")];
+            return [new SendText($"The format must be {DatasetFormats.Listed}; “{Display.Quote(formatWord)}” is not one.")];
         }
-        return await batches.GetAsync(batchId, cancellationToken).ConfigureAwait(false) is null
-            ? [NoSuchBatch(batchId)]
-            : [new SendText($"{batchId} as {format}: {options.PublicBaseUrl.TrimEnd('/')}/api/batches/{Uri.EscapeDataString(batchId)}/export?format={format} (the admin key is needed to download it).")];
+        if (await links.ForExportAsync(batch.Id, format, cancellationToken).ConfigureAwait(false) is not { } link)
+        {
+            return [new SendText("I cannot give you a download link: this service does not know the address people reach it at. " +
+                $"Ask whoever runs ReviewBot to set PublicBaseUrl. Until then the data team can download it from GET /api/batches/{batch.Id}/export?format={formatWord}.")];
+        }
+        var stand = await batches.GetProgressAsync(batch.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var answered = stand?.SlotsFilled ?? 0;
+        var fileName = DatasetFormats.FileName(batch.Id, format);
+        return
+        [
+            new ShareFile(batch.Id, format, fileName, "export", new JsonObject
+            {
+                ["batchId"] = batch.Id,
+                ["batchName"] = batch.Name,
+                ["format"] = formatWord,
+                ["fileName"] = fileName,
+                ["contents"] = $"{answered} {(answered == 1 ? "answer" : "answers")} recorded so far",
+                ["expires"] = Display.When(link.ExpiresAt, context.Reviewer?.TimeZone),
+                ["url"] = link.Url,
+            }),
+        ];
     }
 
     public async Task<IReadOnlyList<Reply>> Close(ChatContext context, CancellationToken cancellationToken)
     {
+        // Unlike the other batch commands, close never picks the only open batch itself: a stray word must not stop work.
         if (context.Arguments.Count == 0)
         {
-            return [new SendText("Which batch? Say close <batch id>.")];
+            return [new SendText("Which batch? Say close <batch id>; closing stops new tasks, so I need its name.")];
         }
         var batchId = context.Arguments[0];
         return await batches.CloseAsync(batchId, cancellationToken).ConfigureAwait(false)
@@ -183,10 +220,31 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
         ];
     }
 
-    private static string? BatchIdOf(ChatContext context) =>
-        context.Arguments.FirstOrDefault() ?? context.Event.Action?.Value("batchId");
+    /// <summary>The batch a command is about: the one named, the one on the card pressed, or, when the lead names
+    /// none, the only open batch. Otherwise the reply says which batches there are.</summary>
+    private async Task<(Batch? Batch, Reply? Problem)> BatchForAsync(ChatContext context, string? named, string usage,
+        CancellationToken cancellationToken)
+    {
+        var batchId = named ?? context.Event.Action?.Value("batchId");
+        if (batchId is null)
+        {
+            var open = (await batches.ListAsync(cancellationToken).ConfigureAwait(false)).Where(b => !b.Closed).ToList();
+            if (open.Count != 1)
+            {
+                return (null, new SendText(open.Count == 0
+                    ? "There is no open batch right now. Say batches to list them all."
+                    : $"Which batch? Say {usage}. Open now: {string.Join(", ", open.Select(b => b.Id))}."));
+            }
+            batchId = open[0].Id;
+        }
+        return await batches.GetAsync(batchId, cancellationToken).ConfigureAwait(false) is { } batch
+            ? (batch, null)
+            : (null, NoSuchBatch(batchId));
+    }
 
-    private static Reply NoSuchBatch(string batchId) => new SendText($"There is no batch “{batchId}”. Say batches to list them.");
+    private static bool IsChannelWord(string word) => word.StartsWith('#') || word.Contains(':');
+
+    private static Reply NoSuchBatch(string batchId) => new SendText($"There is no batch “{Display.Quote(batchId)}”. Say batches to list them.");
 
     private static string CommandWord(ChatContext context) =>
         context.Event.Action?.Name ?? (context.Event.Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "that";
@@ -233,6 +291,3 @@ public sealed class LeadDesk(IBatchStore batches, IAssignmentStore assignments, 
         return new DateTimeOffset(target, zone.GetUtcOffset(target));
     }
 }
-
-/// <summary>PublicBaseUrl: where people reach this service, for links such as exports.</summary>
-public sealed record LeadDeskOptions(string PublicBaseUrl);

@@ -74,19 +74,29 @@ public sealed class MyWork(IBatchStore batches, IAssignmentStore assignments, IR
         {
             return [new SendText("That reminder is for a batch that no longer exists.")];
         }
-        var open = await assignments.OpenAssignmentsAsync(reviewer.Key, [batchId], clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (open.Count == 0)
+        var now = clock.GetUtcNow();
+        var open = await assignments.OpenAssignmentsAsync(reviewer.Key, [batchId], now, cancellationToken).ConfigureAwait(false);
+        // An invitation to start (no task held) stays worth repeating while the batch takes new work.
+        var stillOpen = await batches.GetProgressAsync(batchId, now, cancellationToken).ConfigureAwait(false) is { Closed: false };
+        if (open.Count == 0 && !stillOpen)
         {
-            return [new ReplaceCard("error", new JsonObject { ["title"] = "Nothing to remind you of", ["message"] = "You have no open task in this batch any more.", ["showNext"] = true })];
+            return [new ReplaceCard("error", new JsonObject { ["title"] = "Nothing to remind you of", ["message"] = "You have no open task in this batch, and it takes no new work.", ["showNext"] = true })];
         }
-        var at = clock.GetUtcNow().AddHours(hours);
+        var at = now.AddHours(hours);
         var reminder = new JsonObject
         {
             ["batchId"] = batch.Id,
             ["batchName"] = batch.Name,
             ["openCount"] = open.Count,
-            ["due"] = Display.When(open.Min(a => a.LeaseExpiresAt), reviewer.TimeZone),
         };
+        if (open.Count > 0)
+        {
+            reminder["due"] = Display.When(open.Min(a => a.LeaseExpiresAt), reviewer.TimeZone);
+        }
+        else if (batch.DueAt is { } due)
+        {
+            reminder["due"] = Display.When(due, reviewer.TimeZone);
+        }
         return [new DirectMessage(reviewer.Key, "reminder", reminder, at), new Ephemeral($"I will remind you again at {Display.When(at, reviewer.TimeZone)}.")];
     }
 
@@ -97,7 +107,7 @@ public sealed class MyWork(IBatchStore batches, IAssignmentStore assignments, IR
     {
         IReadOnlyList<Reply> replies = string.IsNullOrWhiteSpace(context.Event.Text)
             ? [new SendCard("help", new JsonObject { ["lead"] = context.IsLead })]
-            : [new SendText($"I don't know “{context.Event.Text!.Trim()}”. Here is what I can do:"), new SendCard("help", new JsonObject { ["lead"] = context.IsLead })];
+            : [new SendText($"I don't know “{Display.Quote(context.Event.Text!)}”. Here is what I can do:"), new SendCard("help", new JsonObject { ["lead"] = context.IsLead })];
         return Task.FromResult(replies);
     }
 

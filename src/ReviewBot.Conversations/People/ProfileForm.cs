@@ -23,6 +23,11 @@ public sealed record ProfileForm(string Name, Credential Credential, IReadOnlyLi
         };
     }
 
+    /// <summary>The choice that opens the free-text box, for a specialty no open batch asks for.</summary>
+    public const string OtherSpecialty = "other";
+
+    public const int MaxOtherSpecialties = 200;
+
     public static Validated<ProfileForm> Read(JsonElement fields)
     {
         string Field(string name) =>
@@ -38,11 +43,24 @@ public sealed record ProfileForm(string Name, Credential Credential, IReadOnlyLi
         {
             errors.Add(new FieldError("credential", $"Choose your credential: {string.Join(", ", Enum.GetNames<Credential>())}."));
         }
-        var specialties = Field("specialties").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(Specialty.Normalize).Where(s => s.Length > 0).Distinct().ToList();
-        if (specialties.Count == 0)
+        // The card offers the specialties open batches ask for, plus "other" with a box to name it.
+        var chosen = SpecialtyList(Field("specialties"));
+        var wantsOther = chosen.Remove(OtherSpecialty);
+        var otherText = Field("otherSpecialties");
+        var others = SpecialtyList(otherText);
+        if (otherText.Length > MaxOtherSpecialties)
         {
-            errors.Add(new FieldError("specialties", "Name at least one specialty, e.g. cardiology, emergency-medicine."));
+            errors.Add(new FieldError("otherSpecialties", string.Create(CultureInfo.InvariantCulture,
+                $"Other specialties are {otherText.Length:N0} characters long; the limit is {MaxOtherSpecialties}. Please shorten them.")));
+        }
+        else if (wantsOther && others.Count == 0)
+        {
+            errors.Add(new FieldError("otherSpecialties", "You chose Other: name the specialty in this box, e.g. nephrology."));
+        }
+        var specialties = chosen.Concat(others).Distinct().ToList();
+        if (specialties.Count == 0 && !wantsOther)
+        {
+            errors.Add(new FieldError("specialties", "Choose at least one specialty, or Other and name it below."));
         }
         var zone = Field("timeZone");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) || !found.HasIanaId)
@@ -57,4 +75,8 @@ public sealed record ProfileForm(string Name, Credential Credential, IReadOnlyLi
             ? Validated<ProfileForm>.Invalid(errors)
             : Validated<ProfileForm>.Valid(new ProfileForm(name, credential, specialties, zone, hours));
     }
+
+    private static List<string> SpecialtyList(string commaSeparated) =>
+        commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Specialty.Normalize).Where(s => s.Length > 0).Distinct().ToList();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ReviewBot.Exports;
+using ReviewBot.Host.Downloads;
 using ReviewBot.Imports;
 using ReviewBot.Tasks;
 
@@ -83,15 +84,6 @@ public static class BatchesApi
                 detail: $"format must be {DatasetFormats.Listed}; '{format}' is not.",
                 extensions: new Dictionary<string, object?> { ["field"] = "format" });
         }
-        if (await batches.GetAsync(batchId, cancellationToken) is not { } batch)
-        {
-            return Problems.NotFound("batch", batchId);
-        }
-        var tasks = await batches.GetTasksAsync(batchId, cancellationToken);
-        response.ContentType = DatasetFormats.ContentType(dataset);
-        response.Headers.ContentDisposition = $"attachment; filename=\"{DatasetFormats.FileName(batchId, dataset)}\"";
-        await using var writer = new StreamWriter(response.Body, leaveOpen: true);
-        await DatasetWriter.WriteAsync(dataset, batch with { Tasks = tasks }, batches.ReadAnswersAsync(batchId, cancellationToken), writer, cancellationToken);
-        return TypedResults.Empty;
+        return await DatasetDownload.WriteAsync(batchId, dataset, batches, response, cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using ReviewBot.Conversations.Leads;
 using ReviewBot.Conversations.People;
 using ReviewBot.Conversations.Safety;
 using ReviewBot.Conversations.Work;
+using ReviewBot.Host.Downloads;
 using ReviewBot.Reviewers;
 
 namespace ReviewBot.Host.Chat;
@@ -24,7 +25,9 @@ public static class ConversationServices
             var roles = sp.GetRequiredService<IOptions<RolesOptions>>().Value;
             return new LeadRoster(roles.Leads, roles.LeadChannel, roles.TeamChannel);
         });
-        services.AddSingleton(sp => new LeadDeskOptions(sp.GetRequiredService<IConfiguration>()["PublicBaseUrl"] ?? ""));
+        services.AddSingleton<SignedDownloadLinks>();
+        services.AddSingleton<IDownloadLinks>(sp => sp.GetRequiredService<SignedDownloadLinks>());
+        services.AddSingleton<ReminderReach>();
         services.AddSingleton<WeekLedger>();
         services.AddSingleton<HarmEscalation>();
         services.AddSingleton<TaskLoop>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
@@ -139,7 +140,8 @@ public static class WebChatApi
         }
         else if (body.Text is { Length: > MaxTextLength })
         {
-            problems["text"] = [$"A message may be at most {MaxTextLength:N0} characters."];
+            problems["text"] = [string.Create(CultureInfo.InvariantCulture,
+                $"A message may be at most {MaxTextLength:N0} characters; this one has {body.Text.Length:N0}. Long answers go in the task card's fields.")];
         }
         else if (body.Action is { Action: null or "" })
         {

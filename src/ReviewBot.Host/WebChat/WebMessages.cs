@@ -17,6 +17,8 @@ public sealed class WebMessages(CardRenderer cards, TimeProvider clock)
         ShowFieldErrors refused => Card(conversation, refused.Card, refused.Data),
         PostToChannel post => Card(conversation, post.Card, post.Data),
         DirectMessage message => Card(conversation, message.Card, message.Data),
+        // The page cannot take a file from the bot; the card's signed link downloads it.
+        ShareFile file => Card(conversation, file.Card, file.Data),
         SendText text => Text(conversation, text.Text),
         DirectText text => Text(conversation, text.Text),
         Ephemeral note => Text(conversation, note.Text) with { Ephemeral = true },

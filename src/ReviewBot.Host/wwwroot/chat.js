@@ -27,7 +27,11 @@
     });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
-      throw new Error(problem.detail || problem.title || `${response.status} ${response.statusText}`);
+      // A refused message (too long, say) names what to change; that is the person's to fix, not a failure.
+      const refusal = Object.values(problem.errors || {}).flat()[0];
+      const error = new Error(refusal || problem.detail || problem.title || `${response.status} ${response.statusText}`);
+      error.refused = Boolean(refusal);
+      throw error;
     }
     return response.json();
   }
@@ -104,6 +108,22 @@
     },
   });
 
+  // The bot's own links (an export) download in place; anything else (guidelines) opens in a new tab.
+  function openLink(url) {
+    const target = new URL(url, location.href);
+    const link = el("a");
+    link.href = target.href;
+    if (target.origin === location.origin) {
+      link.download = "";
+    } else {
+      link.target = "_blank";
+      link.rel = "noopener";
+    }
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
   function drawCard(content, onSubmit) {
     const card = new AdaptiveCards.AdaptiveCard();
     card.hostConfig = hostConfig;
@@ -112,7 +132,7 @@
         // The renderer has already merged the card's inputs into the action's data.
         onSubmit(action.data || {});
       } else if (action instanceof AdaptiveCards.OpenUrlAction && action.url) {
-        window.open(action.url, "_blank", "noopener");
+        openLink(action.url);
       }
     };
     card.parse(content);
@@ -494,7 +514,7 @@
   let toastTimer = 0;
   function report(error) {
     const toast = $("toast");
-    toast.textContent = `Something went wrong: ${error.message || error}. Try again in a moment.`;
+    toast.textContent = error.refused ? error.message : `Something went wrong: ${error.message || error}. Try again in a moment.`;
     toast.hidden = false;
     clearTimeout(toastTimer);
     toastTimer = setTimeout(() => { toast.hidden = true; }, 6000);

@@ -43,6 +43,11 @@ public static class HostileData
                 responses[i]!["text"] = Long($"response-{i}");
             }
         }
+        if (obj["specialtyChoices"] is JsonArray choices)
+        {
+            // Option values are ids, as short as Slack's 150-character limit on them (the core offers no longer one).
+            for (var i = 0; i < choices.Count; i++) choices[i]!["value"] = $"s{i}\"\\${{$root}}<!channel>";
+        }
         if (TestCards.FormCards.Contains(TestCards.BaseCard(template)))
         {
             obj["errors"] = Fields(_ => "Error: " + Snippet);
@@ -55,7 +60,7 @@ public static class HostileData
     [
         "accuracy", "completeness", "appropriateness", "harm", "errors", "omissions", "ranking", "rationale", "harmful",
         "text", "title", "age", "sex", "setting", "history", "exam", "labs", "question", "answer",
-        "name", "credential", "specialties", "timeZone", "weeklyHours",
+        "name", "credential", "specialties", "otherSpecialties", "timeZone", "weeklyHours",
     ];
 
     private static JsonObject Fields(Func<string, JsonNode?> value)
