@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using ReviewBot.Host.WebChat;
 
 namespace ReviewBot.Host;
 
@@ -10,9 +12,14 @@ internal static class ListeningBanner
     public static void Print(WebApplication app)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is not null)
+        if (address is null)
         {
-            Console.WriteLine($"ReviewBot is running ({app.Environment.EnvironmentName}). Admin API: {address}/api/batches — open {address}/ in a browser.");
+            return;
         }
+        var webChat = !app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.IsOnIn(app.Environment) ? ""
+            : WebChatOptions.IsLocalOnlyIn(app.Environment)
+                ? $" — open {address}/ in a browser on this machine: the web chat answers callers on this machine only"
+                : $" — open {address}/ in a browser";
+        Console.WriteLine($"ReviewBot is running ({app.Environment.EnvironmentName}). Admin API: {address}/api/batches{webChat}.");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ReviewBot.Host.Admin;
 using ReviewBot.Host.Chat;
 using ReviewBot.Host.Scheduling;
@@ -15,6 +16,7 @@ public static class ServiceHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddReviewBot();
+        builder.Services.AddAdminAccess();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
@@ -36,7 +38,16 @@ public static class ServiceHost
         app.MapWebChat();
         app.Lifetime.ApplicationStarted.Register(() => ListeningBanner.Print(app));
 
-        await app.RunAsync(cancellationToken);
-        return 0;
+        try
+        {
+            await app.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (OptionsValidationException invalid)
+        {
+            // The host has logged the stack trace; the last thing printed should be what to change.
+            Console.Error.WriteLine("ReviewBot did not start: " + string.Join(" ", invalid.Failures));
+            return 1;
+        }
     }
 }

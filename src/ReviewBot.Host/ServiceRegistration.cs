@@ -12,7 +12,6 @@ public static class ServiceRegistration
     /// <summary>Everything both the service and the command line need: configuration, the store, the domain.</summary>
     public static IServiceCollection AddReviewBot(this IServiceCollection services)
     {
-        services.AddOptions<AdminOptions>().BindConfiguration("Admin");
         services.AddOptions<PayOptions>().BindConfiguration("Pay").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewersOptions>().BindConfiguration("Reviewers").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -26,6 +25,17 @@ public static class ServiceRegistration
         services.AddSingleton<TaskDispatcher>();
         services.AddSingleton<AnswerRecorder>();
         services.AddSingleton<Admin.BatchImports>();
+        return services;
+    }
+
+    /// <summary>The service's admin API only: the command line opens the store directly, as whoever may run the binary
+    /// there, and needs no key.</summary>
+    public static IServiceCollection AddAdminAccess(this IServiceCollection services)
+    {
+        services.AddOptions<AdminOptions>().BindConfiguration("Admin")
+            .Validate<IHostEnvironment>((admin, environment) => environment.IsDevelopment() || !string.IsNullOrWhiteSpace(admin.ApiKey),
+                AdminOptions.MissingKey)
+            .ValidateOnStart();
         return services;
     }
 }

@@ -9,10 +9,13 @@ public class WebChatSwitchTests
 {
     private static readonly string[] Routes = ["/", "/chat/people", "/chat/panes?user=web:amara", "/chat/assets/chat.js", "/chat/assets/lib/adaptivecards.min.js"];
 
+    // Outside Development the service does not start without an admin key.
+    private const string AdminKey = "--Admin:ApiKey=browser-tests-key";
+
     [Fact]
     public async Task In_production_the_web_chat_answers_404_unless_it_is_enabled()
     {
-        await using (var off = await ChatService.StartAsync("Production"))
+        await using (var off = await ChatService.StartAsync("Production", AdminKey))
         {
             foreach (var route in Routes)
             {
@@ -24,7 +27,7 @@ public class WebChatSwitchTests
             Assert.Equal(HttpStatusCode.OK, (await off.Http.GetAsync("/healthz")).StatusCode);
         }
 
-        await using var on = await ChatService.StartAsync("Production", "--WebChat:Enabled=true");
+        await using var on = await ChatService.StartAsync("Production", AdminKey, "--WebChat:Enabled=true");
         foreach (var route in Routes)
         {
             Assert.Equal(HttpStatusCode.OK, (await on.Http.GetAsync(route)).StatusCode);

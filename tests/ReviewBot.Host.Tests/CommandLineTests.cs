@@ -2,7 +2,9 @@ using System.Diagnostics;
 
 namespace ReviewBot.Host.Tests;
 
-/// <summary>The host binary's command line, run as a person would run it, against a store of its own.</summary>
+/// <summary>The host binary's command line, run as a person would run it, against a store of its own. It runs
+/// outside Development with no Admin:ApiKey: the key guards the service's HTTP API, and someone who may run the binary
+/// beside the store needs none.</summary>
 public sealed class CommandLineTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "rb-cli-" + Guid.NewGuid().ToString("N"));

@@ -10,9 +10,13 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = "./data";
 }
 
-/// <summary>Admin:* — the bearer key of the admin API. Empty: the admin API answers loopback callers only.</summary>
+/// <summary>Admin:* — the bearer key of the admin API. Required outside Development; in Development, empty means the
+/// admin API answers callers on this machine only.</summary>
 public sealed class AdminOptions
 {
+    public const string MissingKey = "Admin:ApiKey is not set. Outside Development the admin API needs a key: set Admin:ApiKey " +
+        "(environment variable Admin__ApiKey) to a long random secret, and send it as 'Authorization: Bearer <key>'.";
+
     public string? ApiKey { get; set; }
 }
 

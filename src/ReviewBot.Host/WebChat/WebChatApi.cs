@@ -12,7 +12,8 @@ namespace ReviewBot.Host.WebChat;
 /// <summary>
 /// The local web chat (DESIGN §5): <c>GET /</c> is the page, <c>/chat/*</c> what it talks to. It translates between
 /// the page and the core and decides nothing itself. Off unless the environment is Development or WebChat:Enabled
-/// is true; when off, none of its routes exist.
+/// is true; when off, none of its routes exist. It believes whichever user the page names, so outside Development
+/// it answers callers on this machine only.
 /// </summary>
 public static class WebChatApi
 {
@@ -41,6 +42,11 @@ public static class WebChatApi
         {
             return app;
         }
+        if (WebChatOptions.IsLocalOnlyIn(app.Environment))
+        {
+            // Before the static files, so that the page and its script are refused as well as its routes.
+            app.UseWhen(IsWebChat, local => local.Use(LocalCallersOnly));
+        }
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(WebRoot),
@@ -57,6 +63,16 @@ public static class WebChatApi
         chat.MapPost("/messages", Post);
         return app;
     }
+
+    private static bool IsWebChat(HttpContext context) =>
+        context.Request.Path == "/" || context.Request.Path.StartsWithSegments("/chat");
+
+    private static Task LocalCallersOnly(HttpContext context, RequestDelegate next) =>
+        LocalCaller.IsLocal(context)
+            ? next(context)
+            : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The web chat is local-only",
+                detail: "Outside Development the web chat answers callers on this machine only, and none that a proxy forwarded: " +
+                    "it lets whoever reaches it act as anyone on the roster.").ExecuteAsync(context);
 
     private static PhysicalFileHttpResult Page() =>
         TypedResults.PhysicalFile(Path.Combine(WebRoot, "index.html"), "text/html; charset=utf-8");
