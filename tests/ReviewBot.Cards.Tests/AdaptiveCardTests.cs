@@ -230,7 +230,7 @@ public class AdaptiveCardTests
         Assert.Equal("cardiology,internal-medicine", (string?)Input(card, "specialties")["value"]);
         Assert.Equal("Europe/London", (string?)Input(card, "timeZone")["value"]);
         Assert.Equal(10, (int)Input(card, "weeklyHours")["value"]!);
-        Assert.Contains("up to 120 characters", (string?)Input(card, "name")["placeholder"]);
+        Assert.Contains("up to 120 characters", (string?)Input(card, "name")["label"]);
         Assert.DoesNotContain("Amara", (string?)Input(card, "name")["placeholder"]);
         Assert.Equal("1–80", (string?)Input(card, "weeklyHours")["placeholder"]);
         Assert.DoesNotContain(JsonTree.OfType(card, "Container"), c => (string?)c["style"] is "attention" or "warning");
