@@ -8,8 +8,10 @@ namespace ReviewBot.Storage;
 /// A Garnet server inside this process, so the service runs on a bare machine with no Redis installed. Its
 /// append-only log is committed on every write and Garnet waits for that commit before it answers
 /// (<c>--aof-commit-wait</c>): without the wait it acknowledges before the log reaches the disk, and an answer a
-/// clinician saw as "recorded" could be lost to a crash. <c>--device-type RandomAccess</c> avoids libaio, which
-/// Debian 12 lacks.
+/// clinician saw as "recorded" could be lost to a crash. Garnet runs Lua scripts from different connections side by
+/// side unless <c>--lua-transaction-mode</c> is on; with it, a script holds locks on its KEYS until it ends, so two
+/// connections never both take the last slot of a task (Redis gets the same by running one script at a time).
+/// <c>--device-type RandomAccess</c> avoids libaio, which Debian 12 lacks.
 /// </summary>
 public sealed class EmbeddedGarnet : IDisposable
 {
@@ -35,7 +37,7 @@ public sealed class EmbeddedGarnet : IDisposable
         string[] args =
         [
             "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--lua", "--aof", "--aof-commit-freq", "0", "--aof-commit-wait", "true",
+            "--lua", "--lua-transaction-mode", "true", "--aof", "--aof-commit-freq", "0", "--aof-commit-wait", "true",
             "--recover", "--checkpointdir", directory, "--device-type", "RandomAccess", "-q", "--logger-level", "Warning",
         ];
         try

@@ -15,10 +15,13 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
     {
         var keys = RedisKeys.Batch(batchId);
         var result = await Scripts.ClaimTask.RunAsync(Db,
-            [keys.Rules, keys.Open, keys.Order, keys.Taken, keys.Seen(reviewer.Key), keys.Leases, keys.Holding, keys.Requirements, keys.Sequence],
+            [
+                keys.Rules, keys.Open, keys.Order, keys.Taken, keys.Seen(reviewer.Key), keys.Leases, keys.Holding, keys.Requirements,
+                keys.Sequence, keys.Assignments,
+            ],
             [
                 now.ToUnixTimeMilliseconds(), Iso(now), reviewer.Key, reviewer.Credential?.ToString() ?? "",
-                RequirementsCode.List(reviewer.Specialties.Select(Specialty.Normalize)), batchId, keys.AssignmentPrefix,
+                RequirementsCode.List(reviewer.Specialties.Select(Specialty.Normalize)), batchId,
             ]).ConfigureAwait(false);
 
         return (string?)result[0] switch
@@ -47,8 +50,8 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         {
             return null;
         }
-        var fields = await Db.HashGetAsync(RedisKeys.Batch(batchId).Assignment(assignmentId),
-            ["task", "reviewer", "deliveredAt", "expiresMs", "state"]).ConfigureAwait(false);
+        var fields = await Db.HashGetAsync(RedisKeys.Batch(batchId).Assignments,
+            BatchKeys.AssignmentFields(assignmentId, "task", "reviewer", "deliveredAt", "expiresMs", "state")).ConfigureAwait(false);
         if (fields[0].IsNull)
         {
             return null;
@@ -81,7 +84,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         var reviewerKey = submission.Reviewer.Key;
         var result = await Scripts.RecordAnswer.RunAsync(Db,
             [
-                keys.Assignment(submission.AssignmentId), keys.Leases, keys.Holding, keys.Answers, keys.Stats, keys.Durations,
+                keys.Assignments, keys.Leases, keys.Holding, keys.Answers, keys.Stats, keys.Durations,
                 keys.Answered, keys.Reminders, keys.Ledger(reviewerKey),
             ],
             [
@@ -144,7 +147,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
             SkippedAt = now,
         };
         var result = await Scripts.SkipTask.RunAsync(Db,
-            [keys.Assignment(submission.AssignmentId), keys.Leases, keys.Holding, keys.Skips, keys.Stats, keys.Taken, keys.Open, keys.Order, keys.Reminders],
+            [keys.Assignments, keys.Leases, keys.Holding, keys.Skips, keys.Stats, keys.Taken, keys.Open, keys.Order, keys.Reminders],
             [
                 submission.AssignmentId, submission.ReviewerKey, submission.TaskId, now.ToUnixTimeMilliseconds(),
                 JsonSerializer.Serialize(skip, ReviewBotJson.Options), ContractWords<SkipReason>.Of(submission.Reason),

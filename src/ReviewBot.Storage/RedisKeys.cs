@@ -4,7 +4,10 @@ namespace ReviewBot.Storage;
 
 /// <summary>
 /// The key schema: every key ReviewBot writes, in one place. All keys start with <c>rb:</c>. Every key of one batch
-/// carries the hash tag <c>{b:&lt;batchId&gt;}</c>, so the multi-key scripts of a batch run on a Redis Cluster.
+/// carries the hash tag <c>{b:&lt;batchId&gt;}</c>, so the multi-key scripts of a batch run on a Redis Cluster. A script
+/// touches only keys it is given in KEYS, never a name it builds: Redis Cluster routes by the declared keys, and Garnet
+/// locks exactly those keys for the script's transaction. So the assignments of a batch are fields of one hash, not a
+/// key each.
 /// <code>
 /// rb:batches                          zset  batch id → due time (unix ms; +inf when none)
 /// rb:reviewers                        hash  reviewer key → reviewer JSON
@@ -21,7 +24,7 @@ namespace ReviewBot.Storage;
 /// rb:{b:ID}:taken                     hash  task id → answers + live leases (a slot is taken by either)
 /// rb:{b:ID}:answered                  hash  task id → answers recorded
 /// rb:{b:ID}:seq                       string last assignment number
-/// rb:{b:ID}:a:N                       hash  assignment N: task, reviewer, deliveredMs, deliveredAt, expiresMs, state
+/// rb:{b:ID}:assignments               hash  N:task, N:reviewer, N:deliveredMs, N:deliveredAt, N:expiresMs, N:state of assignment ID:N
 /// rb:{b:ID}:leases                    zset  assignment id → lease expiry (unix ms), live leases only
 /// rb:{b:ID}:holding                   hash  reviewer key → their live assignment id in this batch
 /// rb:{b:ID}:seen:REVIEWER             set   task ids the reviewer has had (never offered twice)
@@ -67,11 +70,14 @@ public readonly struct BatchKeys(string batchId)
     public RedisKey Durations => _prefix + "durations";
     public RedisKey Stats => _prefix + "stats";
     public RedisKey Reminders => _prefix + "reminders";
-    /// <summary>Assignment hashes are <c>AssignmentPrefix + N</c>; scripts build them from the assignment id.</summary>
-    public string AssignmentPrefix => _prefix + "a:";
-    public RedisKey Assignment(string assignmentId) => AssignmentPrefix + SequenceOf(assignmentId);
+    public RedisKey Assignments => _prefix + "assignments";
     public RedisKey Seen(string reviewerKey) => _prefix + "seen:" + reviewerKey;
     public RedisKey Ledger(string reviewerKey) => _prefix + "ledger:" + reviewerKey;
 
-    private static string SequenceOf(string assignmentId) => assignmentId[(assignmentId.LastIndexOf(':') + 1)..];
+    /// <summary>The fields of assignment <c>ID:N</c> in <see cref="Assignments"/>: <c>N:name</c> for each name.</summary>
+    public static RedisValue[] AssignmentFields(string assignmentId, params string[] names)
+    {
+        var sequence = assignmentId[(assignmentId.LastIndexOf(':') + 1)..];
+        return names.Select(name => (RedisValue)(sequence + ":" + name)).ToArray();
+    }
 }

@@ -16,13 +16,23 @@ public interface IRedisServer : IAsyncLifetime
 
 public sealed class EmbeddedGarnetServer : IRedisServer
 {
+    /// <summary>Garnet serves each connection on a pool thread of this process and, with <c>--aof-commit-wait</c>,
+    /// holds that thread until the log commit is on disk. The service has one connection; a test with fifty needs more
+    /// threads than the pool starts with (measured: timeouts with 40, none with 60), and the pool adds them slowly.</summary>
+    private const int PoolThreads = 128;
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "rb-garnet-" + Guid.NewGuid().ToString("N"));
     private StoreConnection? _connection;
 
     public string Name => "garnet";
     public IConnectionMultiplexer Redis => _connection!.Redis;
 
-    public async Task InitializeAsync() => _connection = await StoreConnection.OpenAsync(null, _directory);
+    public async Task InitializeAsync()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, PoolThreads), completions);
+        _connection = await StoreConnection.OpenAsync(null, _directory);
+    }
 
     public async Task DisposeAsync()
     {

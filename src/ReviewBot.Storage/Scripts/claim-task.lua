@@ -1,14 +1,18 @@
 -- Leases the next task slot of one batch to one reviewer, atomically: two reviewers asking at the same instant
 -- never both get the last slot, and nobody gets a task they have had.
 -- KEYS[1] rules   KEYS[2] open   KEYS[3] order   KEYS[4] taken   KEYS[5] seen (this reviewer)   KEYS[6] leases
--- KEYS[7] holding   KEYS[8] req   KEYS[9] seq
+-- KEYS[7] holding   KEYS[8] req   KEYS[9] seq   KEYS[10] assignments
 -- ARGV[1] now (unix ms)   ARGV[2] now (ISO 8601)   ARGV[3] reviewer key   ARGV[4] credential ("" when none)
--- ARGV[5] specialties ",a,b,"   ARGV[6] batch id   ARGV[7] assignment key prefix
--- Returns {"assigned"|"holding", assignment id, task id, delivered ISO, expires ms}, {"none"} or {"closed"}
+-- ARGV[5] specialties ",a,b,"   ARGV[6] batch id
+-- Returns {"assigned"|"holding", assignment id, task id, delivered ISO, expires ms}, {"none"}, {"closed"} or {"missing"}
 
 local now = tonumber(ARGV[1])
 local reviewer = ARGV[3]
-local prefix = ARGV[7]
+
+-- Assignment ID:N keeps its attributes in KEYS[10] as fields "N:name".
+local function prefix_of(id)
+  return string.match(id, ':(%d+)$') .. ':'
+end
 
 local overlap = redis.call('HGET', KEYS[1], 'overlap')
 if not overlap then
@@ -19,13 +23,13 @@ overlap = tonumber(overlap)
 -- Lapsed leases give their slot back before anyone is served, so the next asker gets it.
 local lapsed = redis.call('ZRANGEBYSCORE', KEYS[6], '-inf', now, 'LIMIT', 0, 200)
 for _, id in ipairs(lapsed) do
-  local key = prefix .. string.match(id, ':(%d+)$')
-  local task = redis.call('HGET', key, 'task')
-  redis.call('HSET', key, 'state', 'lapsed')
+  local n = prefix_of(id)
+  local task = redis.call('HGET', KEYS[10], n .. 'task')
+  redis.call('HSET', KEYS[10], n .. 'state', 'lapsed')
   redis.call('ZREM', KEYS[6], id)
   redis.call('HINCRBY', KEYS[4], task, -1)
   redis.call('ZADD', KEYS[2], redis.call('ZSCORE', KEYS[3], task), task)
-  local holder = redis.call('HGET', key, 'reviewer')
+  local holder = redis.call('HGET', KEYS[10], n .. 'reviewer')
   if redis.call('HGET', KEYS[7], holder) == id then
     redis.call('HDEL', KEYS[7], holder)
   end
@@ -33,8 +37,8 @@ end
 
 local held = redis.call('HGET', KEYS[7], reviewer)
 if held then
-  local key = prefix .. string.match(held, ':(%d+)$')
-  local a = redis.call('HMGET', key, 'task', 'deliveredAt', 'expiresMs')
+  local n = prefix_of(held)
+  local a = redis.call('HMGET', KEYS[10], n .. 'task', n .. 'deliveredAt', n .. 'expiresMs')
   return {'holding', held, a[1], a[2], a[3]}
 end
 
@@ -79,8 +83,9 @@ while true do
       local sequence = redis.call('INCR', KEYS[9])
       local id = ARGV[6] .. ':' .. sequence
       local expires = now + tonumber(redis.call('HGET', KEYS[1], 'leaseMs'))
-      redis.call('HSET', prefix .. sequence, 'task', task, 'reviewer', reviewer, 'deliveredMs', now,
-        'deliveredAt', ARGV[2], 'expiresMs', expires, 'state', 'open')
+      local n = sequence .. ':'
+      redis.call('HSET', KEYS[10], n .. 'task', task, n .. 'reviewer', reviewer, n .. 'deliveredMs', now,
+        n .. 'deliveredAt', ARGV[2], n .. 'expiresMs', expires, n .. 'state', 'open')
       redis.call('ZADD', KEYS[6], expires, id)
       redis.call('SADD', KEYS[5], task)
       redis.call('HSET', KEYS[7], reviewer, id)

@@ -1,13 +1,16 @@
 -- Records an answer in one round trip: checks the lease is live and unanswered, stamps delivery, active time and
 -- pay from the server's own copy of the assignment, writes the answer, updates counters, drops the reminder.
--- KEYS[1] assignment   KEYS[2] leases   KEYS[3] holding   KEYS[4] answers   KEYS[5] stats   KEYS[6] durations
+-- KEYS[1] assignments   KEYS[2] leases   KEYS[3] holding   KEYS[4] answers   KEYS[5] stats   KEYS[6] durations
 -- KEYS[7] answered   KEYS[8] reminders   KEYS[9] ledger (this reviewer)
 -- ARGV[1] assignment id   ARGV[2] reviewer key   ARGV[3] task id   ARGV[4] now (unix ms)
 -- ARGV[5] answer JSON without its closing brace   ARGV[6] active-time cap (s)   ARGV[7] price per task ("" = hourly)
 -- ARGV[8] hourly rate   ARGV[9] kind   ARGV[10] harm: "none", "flag" or "severe"
 -- Returns {"recorded"|"duplicate", answer JSON}, {"lapsed"}, {"skipped"}, {"missing"} or {"mismatch"}
 
-local a = redis.call('HMGET', KEYS[1], 'task', 'reviewer', 'deliveredMs', 'deliveredAt', 'expiresMs', 'state')
+-- Assignment ID:N keeps its attributes in KEYS[1] as fields "N:name".
+local n = string.match(ARGV[1], ':(%d+)$') .. ':'
+local a = redis.call('HMGET', KEYS[1], n .. 'task', n .. 'reviewer', n .. 'deliveredMs', n .. 'deliveredAt', n .. 'expiresMs',
+  n .. 'state')
 if not a[1] then
   return {'missing'}
 end
@@ -40,7 +43,7 @@ end
 
 local answer = ARGV[5] .. ',"deliveredAt":"' .. a[4] .. '","activeSeconds":' .. active .. ',"earned":' .. earned .. '}'
 redis.call('HSET', KEYS[4], ARGV[1], answer)
-redis.call('HSET', KEYS[1], 'state', 'answered')
+redis.call('HSET', KEYS[1], n .. 'state', 'answered')
 redis.call('ZREM', KEYS[2], ARGV[1])
 if redis.call('HGET', KEYS[3], ARGV[2]) == ARGV[1] then
   redis.call('HDEL', KEYS[3], ARGV[2])

@@ -1,12 +1,14 @@
 -- Hands a task back: the slot returns to the pool, the reviewer keeps it in their seen set so it never comes back
 -- to them, and the reason is counted.
--- KEYS[1] assignment   KEYS[2] leases   KEYS[3] holding   KEYS[4] skips   KEYS[5] stats   KEYS[6] taken
+-- KEYS[1] assignments   KEYS[2] leases   KEYS[3] holding   KEYS[4] skips   KEYS[5] stats   KEYS[6] taken
 -- KEYS[7] open   KEYS[8] order   KEYS[9] reminders
 -- ARGV[1] assignment id   ARGV[2] reviewer key   ARGV[3] task id   ARGV[4] now (unix ms)   ARGV[5] skip JSON
 -- ARGV[6] reason
 -- Returns {"skipped"|"duplicate", skip JSON}, {"answered"}, {"lapsed"}, {"missing"} or {"mismatch"}
 
-local a = redis.call('HMGET', KEYS[1], 'task', 'reviewer', 'expiresMs', 'state')
+-- Assignment ID:N keeps its attributes in KEYS[1] as fields "N:name".
+local n = string.match(ARGV[1], ':(%d+)$') .. ':'
+local a = redis.call('HMGET', KEYS[1], n .. 'task', n .. 'reviewer', n .. 'expiresMs', n .. 'state')
 if not a[1] then
   return {'missing'}
 end
@@ -22,7 +24,7 @@ elseif a[4] == 'lapsed' or tonumber(a[3]) < tonumber(ARGV[4]) then
 end
 
 redis.call('HSET', KEYS[4], ARGV[1], ARGV[5])
-redis.call('HSET', KEYS[1], 'state', 'skipped')
+redis.call('HSET', KEYS[1], n .. 'state', 'skipped')
 redis.call('ZREM', KEYS[2], ARGV[1])
 if redis.call('HGET', KEYS[3], ARGV[2]) == ARGV[1] then
   redis.call('HDEL', KEYS[3], ARGV[2])
