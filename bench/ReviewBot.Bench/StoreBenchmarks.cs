@@ -47,7 +47,7 @@ internal static class StoreBenchmarks
             var batches = new RedisBatchStore(redis);
             var assignments = new RedisAssignmentStore(redis);
             var clock = TimeProvider.System;
-            var recorder = new AnswerRecorder(batches, assignments, new PayRates(), clock);
+            var recorder = new AnswerRecorder(batches, assignments, new PayRates(), NoFollowUps.Instance, clock);
             await batches.ImportAsync(BatchReader.ReadDocument(BatchDocument("bench-record", RecordAnswers, kind: "evaluate")).Value!);
 
             var leased = new List<(Reviewer Reviewer, Assignment Assignment)>();
@@ -99,7 +99,7 @@ internal static class StoreBenchmarks
     {
         var batches = new RedisBatchStore(redis);
         var assignments = new RedisAssignmentStore(redis);
-        var recorder = new AnswerRecorder(batches, assignments, new PayRates(), TimeProvider.System);
+        var recorder = new AnswerRecorder(batches, assignments, new PayRates(), NoFollowUps.Instance, TimeProvider.System);
         await batches.ImportAsync(BatchReader.ReadDocument(BatchDocument("bench-trips", 2, kind: "evaluate")).Value!);
         var reviewer = new Reviewer { Key = "web:trips", Name = "Trips", Credential = Credential.MD, Verified = true };
         var first = (await assignments.ClaimNextAsync("bench-trips", reviewer, DateTimeOffset.UtcNow)).Assignment!;
@@ -167,4 +167,13 @@ internal static class StoreBenchmarks
         });
         return JsonSerializer.Serialize(new { id, name = "Benchmark batch", overlap = 1, dueAt = "2026-12-31T00:00:00Z", tasks = list });
     }
+}
+
+/// <summary>The benchmark's answers are harmless, so they set nothing off; recording is what is measured.</summary>
+internal sealed class NoFollowUps : IAnswerFollowUps
+{
+    public static readonly NoFollowUps Instance = new();
+
+    public Task<IReadOnlyList<string>> ForAsync(Reviewer by, Batch batch, ClinicalTask task, string assignmentId, Answer answer,
+        CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -24,7 +24,7 @@ public static class ServiceHost
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddConversations();
-        builder.Services.AddReviewBotScheduling();
+        builder.Services.AddReviewBotScheduling(builder.Configuration);
         builder.Services.AddWebChat();
         builder.Services.AddHostedService<DemoData>();
 

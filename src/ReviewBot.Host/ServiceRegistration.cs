@@ -23,7 +23,6 @@ public static class ServiceRegistration
             WeekStartsOn = sp.GetRequiredService<IOptions<PayOptions>>().Value.WeekStartsOn,
         });
         services.AddSingleton<TaskDispatcher>();
-        services.AddSingleton<AnswerRecorder>();
         services.AddSingleton<Admin.BatchImports>();
         return services;
     }

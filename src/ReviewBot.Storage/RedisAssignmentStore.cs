@@ -85,13 +85,14 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         var result = await Scripts.RecordAnswer.RunAsync(Db,
             [
                 keys.Assignments, keys.Leases, keys.Holding, keys.Answers, keys.Stats, keys.Durations,
-                keys.Answered, keys.Reminders, keys.Ledger(reviewerKey),
+                keys.Answered, keys.Outbox.Items, keys.Ledger(reviewerKey), keys.Outbox.Due,
             ],
             [
                 submission.AssignmentId, reviewerKey, submission.TaskId, now.ToUnixTimeMilliseconds(),
                 UnstampedAnswerJson(submission, batchId, now), submission.ActiveSecondsCap,
                 submission.PerTask?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
                 submission.HourlyRate.ToString(CultureInfo.InvariantCulture), ContractWords<Tasks.TaskKind>.Of(submission.Kind), HarmWord(submission.Answer),
+                FollowUpLines(submission.FollowUps),
             ]).ConfigureAwait(false);
 
         return (string?)result[0] switch
@@ -104,6 +105,11 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
             _ => new RecordResult(RecordStatus.NoSuchAssignment),
         };
     }
+
+    private static string FollowUpLines(IReadOnlyList<string> followUps) =>
+        followUps.Any(m => m.Contains('\n', StringComparison.Ordinal))
+            ? throw new ArgumentException("A follow-up message must be compact JSON, on one line.", nameof(followUps))
+            : string.Join('\n', followUps);
 
     /// <summary>The answer as JSON without its closing brace: the script appends delivery time, active time and pay
     /// from its own copy of the assignment, so recording needs no read before the write.</summary>
@@ -147,7 +153,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
             SkippedAt = now,
         };
         var result = await Scripts.SkipTask.RunAsync(Db,
-            [keys.Assignments, keys.Leases, keys.Holding, keys.Skips, keys.Stats, keys.Taken, keys.Open, keys.Order, keys.Reminders],
+            [keys.Assignments, keys.Leases, keys.Holding, keys.Skips, keys.Stats, keys.Taken, keys.Open, keys.Order],
             [
                 submission.AssignmentId, submission.ReviewerKey, submission.TaskId, now.ToUnixTimeMilliseconds(),
                 JsonSerializer.Serialize(skip, ReviewBotJson.Options), ContractWords<SkipReason>.Of(submission.Reason),

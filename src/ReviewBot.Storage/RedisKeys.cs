@@ -11,7 +11,10 @@ namespace ReviewBot.Storage;
 /// <code>
 /// rb:batches                          zset  batch id → due time (unix ms; +inf when none)
 /// rb:reviewers                        hash  reviewer key → reviewer JSON
-/// rb:due                              zset  scheduled delivery JSON → due time (unix ms): reminders, announcements
+/// rb:{outbox}:items                   hash  message id → message JSON: everything sent to someone other than who acted,
+///                                           now or later (reminders, announcements, lead notes)
+/// rb:{outbox}:due, :attempts, :parked       as for a batch's outbox below
+/// rb:event:{ID}                      string the answer to a channel event (JSON), or "running"; repeats of the event get it
 /// rb:download-key                     string secret that signs download links from chat (made once, shared by instances)
 /// rb:chat:{CONVERSATION}              list  web chat messages of one conversation, oldest first
 /// rb:chat:{CONVERSATION}:seq          string last web chat message number of that conversation (same hash slot)
@@ -33,15 +36,21 @@ namespace ReviewBot.Storage;
 /// rb:{b:ID}:durations                 zset  assignment id → active seconds (for the median)
 /// rb:{b:ID}:ledger:REVIEWER           zset  assignment id → submitted (unix ms): one reviewer's answers
 /// rb:{b:ID}:stats                     hash  counters: answers, answers:KIND, skips, skips:REASON, harmFlags, severeHarmFlags
-/// rb:{b:ID}:reminders                 zset  assignment id → when to remind (unix ms); dropped when answered
+/// rb:{b:ID}:outbox:items              hash  message id (assignment id#n) → message JSON: what an answer sets off (harm alerts)
+/// rb:{b:ID}:outbox:due                zset  message id → when to send it (unix ms); a claimed one hides until its claim runs out
+/// rb:{b:ID}:outbox:attempts           hash  message id → failed sends
+/// rb:{b:ID}:outbox:parked             zset  message id → when it was parked after too many failed sends
 /// </code>
 /// </summary>
 public static class RedisKeys
 {
     public static readonly RedisKey Batches = "rb:batches";
     public static readonly RedisKey Reviewers = "rb:reviewers";
-    public static readonly RedisKey Due = "rb:due";
+    /// <summary>Messages not tied to an answer; the outbox keys share one hash slot so its scripts run on a cluster.</summary>
+    public static readonly OutboxKeys Outbox = new("rb:{outbox}:");
     public static readonly RedisKey DownloadSigningKey = "rb:download-key";
+
+    public static RedisKey Event(string eventId) => "rb:event:{" + eventId + "}";
 
     public static RedisKey ChatMessages(string conversationKey) => "rb:chat:{" + conversationKey + "}";
     public static RedisKey ChatSequence(string conversationKey) => "rb:chat:{" + conversationKey + "}:seq";
@@ -69,7 +78,7 @@ public readonly struct BatchKeys(string batchId)
     public RedisKey Skips => _prefix + "skips";
     public RedisKey Durations => _prefix + "durations";
     public RedisKey Stats => _prefix + "stats";
-    public RedisKey Reminders => _prefix + "reminders";
+    public OutboxKeys Outbox => new(_prefix + "outbox:");
     public RedisKey Assignments => _prefix + "assignments";
     public RedisKey Seen(string reviewerKey) => _prefix + "seen:" + reviewerKey;
     public RedisKey Ledger(string reviewerKey) => _prefix + "ledger:" + reviewerKey;
@@ -80,4 +89,13 @@ public readonly struct BatchKeys(string batchId)
         var sequence = assignmentId[(assignmentId.LastIndexOf(':') + 1)..];
         return names.Select(name => (RedisValue)(sequence + ":" + name)).ToArray();
     }
+}
+
+/// <summary>One outbox: the messages, when each is due, how often its send failed, and those parked after too many.</summary>
+public readonly struct OutboxKeys(string prefix)
+{
+    public RedisKey Items => prefix + "items";
+    public RedisKey Due => prefix + "due";
+    public RedisKey Attempts => prefix + "attempts";
+    public RedisKey Parked => prefix + "parked";
 }

@@ -25,18 +25,20 @@ internal sealed class StoredScript
         return new StoredScript(reader.ReadToEnd());
     }
 
-    public async Task<RedisResult[]> RunAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values)
+    public async Task<RedisResult[]> RunAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values) =>
+        (RedisResult[])(await RunScalarAsync(db, keys, values).ConfigureAwait(false))!;
+
+    /// <summary>For scripts that answer with one value rather than a list.</summary>
+    public async Task<RedisResult> RunScalarAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values)
     {
-        RedisResult result;
         try
         {
-            result = await db.ScriptEvaluateAsync(_sha1, keys, values).ConfigureAwait(false);
+            return await db.ScriptEvaluateAsync(_sha1, keys, values).ConfigureAwait(false);
         }
         catch (RedisServerException e) when (e.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
         {
-            result = await db.ScriptEvaluateAsync(_text, keys, values).ConfigureAwait(false);
+            return await db.ScriptEvaluateAsync(_text, keys, values).ConfigureAwait(false);
         }
-        return (RedisResult[])result!;
     }
 }
 

@@ -27,9 +27,12 @@ public sealed class CoreWorld : IAsyncLifetime
 
     private readonly EmbeddedGarnetServer _server = new();
     private ChatRouter _router = null!;
+    private RedisOutbox _outbox = null!;
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public List<Reply> Received { get; } = [];
+    /// <summary>What the outboxes delivered after the latest event (a harm alert set off by an answer).</summary>
+    public List<Reply> FollowUps { get; } = [];
     public RedisBatchStore Batches { get; private set; } = null!;
     public RedisReviewerStore Reviewers { get; private set; } = null!;
     public RedisAssignmentStore Assignments { get; private set; } = null!;
@@ -44,10 +47,11 @@ public sealed class CoreWorld : IAsyncLifetime
         var rules = new WorkRules();
         var pay = new PayRates();
         var leads = new LeadRoster(["test:configured-lead"], LeadChannel, "test:channel:team");
-        var recorder = new AnswerRecorder(Batches, Assignments, pay, Clock);
+        var recorder = new AnswerRecorder(Batches, Assignments, pay, new HarmEscalation(Reviewers, leads), Clock);
         var week = new WeekLedger(Batches, Assignments, rules, Clock);
         var tasks = new TaskLoop(new TaskDispatcher(Batches, Assignments, rules, Clock), recorder, week,
-            new HarmEscalation(Reviewers, leads), new TemplateVersions(CardTemplates.FromOutputDirectory()));
+            new TemplateVersions(CardTemplates.FromOutputDirectory()));
+        _outbox = new RedisOutbox(_server.Redis);
         _router = Conversation.Route(new ChatRouter(Reviewers, leads), tasks,
             new Onboarding(Reviewers, Batches, leads, pay, rules),
             new MyWork(Batches, Assignments, Reviewers, week, rules, Clock),
@@ -113,6 +117,16 @@ public sealed class CoreWorld : IAsyncLifetime
     {
         var replies = await _router.RouteAsync(chatEvent);
         Received.AddRange(replies);
+        FollowUps.Clear();
+        foreach (var outbox in await _outbox.AllAsync())
+        {
+            foreach (var message in await _outbox.ClaimDueAsync(outbox, Clock.GetUtcNow(), TimeSpan.FromMinutes(1), 100))
+            {
+                FollowUps.Add(Reply.FromJson(message.Json));
+                await _outbox.DoneAsync(message);
+            }
+        }
+        Received.AddRange(FollowUps);
         return replies;
     }
 

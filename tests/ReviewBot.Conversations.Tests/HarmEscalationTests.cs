@@ -18,14 +18,15 @@ public sealed class HarmEscalationTests
 
         var replies = await world.Press("test:amara", "task-evaluate", "submit", task, Severe);
 
-        var alert = replies.Single<PostToChannel>();
+        Assert.Equal("task-recorded", replies.Single<ReplaceCard>().Card);
+        var alert = world.FollowUps.Single<PostToChannel>();
         Assert.Equal(("test:channel:leads", "harm-alert"), (alert.ConversationKey, alert.Card));
         Assert.Equal(("mixed", "ev1", "Severe harm"), ((string?)alert.Data["batchId"], (string?)alert.Data["taskId"], (string?)alert.Data["severity"]));
         Assert.StartsWith("A 24-year-old with DKA", (string?)alert.Data["prompt"]);
         Assert.StartsWith("Start insulin at 1 unit/kg/h", (string?)alert.Data["passages"]![0]!["text"]);
         Assert.StartsWith("Insulin at 1 unit/kg/h is ten times", (string?)alert.Data["note"]);
         Assert.Equal("Dr. Amara Osei (MD)", (string?)alert.Data["reviewer"]);
-        Assert.Empty(replies.OfType<DirectMessage>());
+        Assert.Empty(world.FollowUps.OfType<DirectMessage>());
     });
 
     [Fact]
@@ -34,10 +35,10 @@ public sealed class HarmEscalationTests
         await world.Import(CoreWorld.MixedBatch());
         var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
 
-        var replies = await world.Press("test:amara", "task-evaluate", "submit", task, Severe);
+        await world.Press("test:amara", "task-evaluate", "submit", task, Severe);
 
-        Assert.Equal(["test:configured-lead", "test:lead"], replies.OfType<DirectMessage>().Select(m => m.UserKey).Order());
-        Assert.All(replies.OfType<DirectMessage>(), m => Assert.Equal("harm-alert", m.Card));
+        Assert.Equal(["test:configured-lead", "test:lead"], world.FollowUps.OfType<DirectMessage>().Select(m => m.UserKey).Order());
+        Assert.All(world.FollowUps.OfType<DirectMessage>(), m => Assert.Equal("harm-alert", m.Card));
     }, leadChannel: null);
 
     [Fact]
@@ -46,10 +47,10 @@ public sealed class HarmEscalationTests
         await world.Import(CoreWorld.MixedBatch() with { Tasks = [CoreWorld.MixedBatch().Tasks[1]] });
         var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
 
-        var replies = await world.Press("test:amara", "task-rank", "submit", task,
+        await world.Press("test:amara", "task-rank", "submit", task,
             new { ranking = "A>C>B", rationale = "B doubles warfarin with a strong interaction.", harmful = "B" });
 
-        var alert = replies.Single<PostToChannel>();
+        var alert = world.FollowUps.Single<PostToChannel>();
         Assert.Equal("Flagged as harmful", (string?)alert.Data["severity"]);
         var passage = Assert.Single(alert.Data["passages"]!.AsArray());
         Assert.Equal("Response B", (string?)passage!["label"]);
@@ -66,7 +67,21 @@ public sealed class HarmEscalationTests
             new { accuracy = "3", completeness = "3", appropriateness = "3", harm = "suboptimal", omissions = "No potassium plan." });
 
         Assert.Empty(replies.OfType<PostToChannel>());
-        Assert.Empty(replies.OfType<DirectMessage>());
+        Assert.Empty(world.FollowUps.OfType<DirectMessage>());
+    });
+
+    [Fact]
+    public Task The_same_severe_answer_sent_again_alerts_the_leads_once() => InWorld(async world =>
+    {
+        await world.Import(CoreWorld.MixedBatch());
+        var task = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
+
+        await world.Press("test:amara", "task-evaluate", "submit", task, Severe);
+        var first = world.FollowUps.ToList();
+        await world.Press("test:amara", "task-evaluate", "submit", task, Severe);
+
+        Assert.Single(first.OfType<PostToChannel>());
+        Assert.Empty(world.FollowUps);
     });
 
     /// <summary>Each test gets a store of its own; one needs a world without a lead channel.</summary>

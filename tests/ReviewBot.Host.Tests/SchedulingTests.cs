@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 using ReviewBot.Conversations.Chat;
 using ReviewBot.Host.Chat;
 using ReviewBot.Host.Scheduling;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ReviewBot.Conversations.Work;
 using ReviewBot.Reviewers;
+using ReviewBot.Storage;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Host.Tests;
@@ -27,24 +31,46 @@ public sealed class SchedulingTests(EmbeddedGarnetServer garnet) : IClassFixture
     [Fact]
     public async Task Only_what_is_due_is_sent_and_two_instances_sweeping_at_once_send_each_item_once()
     {
-        await garnet.Redis.GetDatabase().KeyDeleteAsync(ReviewBot.Storage.RedisKeys.Due);
-        var schedule = new ScheduledDeliveries(garnet.Redis);
+        await garnet.Redis.GetDatabase().KeyDeleteAsync([RedisKeys.Outbox.Items, RedisKeys.Outbox.Due, RedisKeys.Outbox.Attempts, RedisKeys.Outbox.Parked]);
+        var clock = new FakeTimeProvider(Noon.AddHours(-2));
+        var channel = new RecordingChannel();
+        var (outbox, first) = Instance(clock, channel);
+        var (_, second) = Instance(clock, channel);
         for (var i = 0; i < 40; i++)
         {
-            await schedule.AddAsync(new DirectText($"web:r{i}", $"message {i}"), Noon.AddMinutes(-i), default);
+            await outbox.SendAsync([new DirectText($"test:r{i}", $"message {i}")], null, default);
         }
-        await schedule.AddAsync(new PostToChannel("web:channel:team", "announcement", new JsonObject { ["batchId"] = "later" }), Noon.AddHours(1), default);
+        await outbox.SendAsync([new PostToChannel("test:channel:team", "announcement", new JsonObject { ["batchId"] = "later" }, Noon.AddHours(1))], null, default);
+        clock.SetUtcNow(Noon);
 
-        var sent = new ConcurrentBag<Reply>();
-        var sweeps = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => schedule.SweepAsync(Noon, reply =>
-        {
-            sent.Add(reply);
-            return Task.CompletedTask;
-        })));
+        var sweeps = await Task.WhenAll(first.SweepAsync(default), second.SweepAsync(default));
 
         Assert.Equal(40, sweeps.Sum());
-        Assert.Equal(40, sent.OfType<DirectText>().Select(t => t.UserKey).Distinct().Count());
-        Assert.Empty(sent.OfType<PostToChannel>());
-        Assert.Equal(1, await schedule.CountAsync());
+        Assert.Equal(40, channel.Delivered.OfType<DirectText>().Select(t => t.UserKey).Distinct().Count());
+        Assert.Empty(channel.Delivered.OfType<PostToChannel>());
+        Assert.Equal(1, await new RedisOutbox(garnet.Redis).WaitingAsync());
+    }
+
+    private (Outbox Outbox, OutboxSweeper Sweeper) Instance(TimeProvider clock, IChannelDelivery channel)
+    {
+        var reviewers = new RedisReviewerStore(garnet.Redis);
+        var store = new RedisOutbox(garnet.Redis);
+        var outbox = new Outbox([channel], store, reviewers, clock, NullLogger<Outbox>.Instance);
+        var reminders = new ReminderCheck(reviewers, new RedisAssignmentStore(garnet.Redis), new RedisBatchStore(garnet.Redis), clock);
+        return (outbox, new OutboxSweeper(store, outbox, reminders, clock, NullLogger<OutboxSweeper>.Instance));
+    }
+}
+
+/// <summary>A channel that keeps what it was given, for tests to read.</summary>
+internal sealed class RecordingChannel(string channel = "test") : IChannelDelivery
+{
+    public ConcurrentQueue<Reply> Delivered { get; } = new();
+
+    public string Channel => channel;
+
+    public Task DeliverAsync(string targetKey, Reply reply, CancellationToken cancellationToken)
+    {
+        Delivered.Enqueue(reply);
+        return Task.CompletedTask;
     }
 }

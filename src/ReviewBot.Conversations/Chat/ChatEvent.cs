@@ -10,6 +10,10 @@ public sealed record ChatEvent
 {
     /// <summary>Who: <c>&lt;channel&gt;:&lt;id on that channel&gt;</c>, the roster key.</summary>
     public required string UserKey { get; init; }
+    /// <summary>The platform's id for this event, prefixed by the channel (<c>slack:Ev0123</c>, <c>teams:&lt;activity
+    /// id&gt;</c>, <c>web:amara:&lt;client id&gt;</c>): a repeat of the same id is answered from the first run. Null when
+    /// the platform gives none.</summary>
+    public string? EventId { get; init; }
     /// <summary>The display name the channel knows, used to greet someone not on the roster yet.</summary>
     public string? UserName { get; init; }
     /// <summary>Where: the conversation the event happened in (a DM, or a team channel).</summary>

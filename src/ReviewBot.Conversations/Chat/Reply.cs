@@ -1,12 +1,33 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace ReviewBot.Conversations.Chat;
 
 /// <summary>
 /// What the core wants done, in words every channel can carry out its own way. Cards are named templates
 /// (DESIGN §8) with the data to bind; the channel renders them (Adaptive Card, Block Kit) and delivers them.
+/// A reply is also kept as JSON (<see cref="ToJson"/>): in the outbox until it is delivered, and as the answer to a
+/// platform's retry of the same event.
 /// </summary>
-public abstract record Reply;
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "reply")]
+[JsonDerivedType(typeof(SendCard), "send-card")]
+[JsonDerivedType(typeof(SendText), "send-text")]
+[JsonDerivedType(typeof(ReplaceCard), "replace-card")]
+[JsonDerivedType(typeof(OpenForm), "open-form")]
+[JsonDerivedType(typeof(ShowFieldErrors), "field-errors")]
+[JsonDerivedType(typeof(Ephemeral), "ephemeral")]
+[JsonDerivedType(typeof(PostToChannel), "post")]
+[JsonDerivedType(typeof(DirectMessage), "direct-message")]
+[JsonDerivedType(typeof(ShareFile), "share-file")]
+[JsonDerivedType(typeof(DirectText), "direct-text")]
+public abstract record Reply
+{
+    public string ToJson() => JsonSerializer.Serialize(this, ReviewBotJson.Options);
+
+    public static Reply FromJson(string json) =>
+        JsonSerializer.Deserialize<Reply>(json, ReviewBotJson.Options) ?? throw new JsonException("A reply cannot be null.");
+}
 
 /// <summary>A card to the person, in the conversation the event came from.</summary>
 public sealed record SendCard(string Card, JsonObject Data) : Reply;

@@ -112,7 +112,7 @@ public sealed class LeadDesk(IBatchStore batches, IReviewerStore reviewers, Prog
             }
         }
         var stand = await batches.GetProgressAsync(batch.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var openSlots = stand is null ? 0 : Math.Max(0, stand.Slots - stand.SlotsFilled - stand.OpenAssignments);
+        var openSlots = stand?.OpenSlots ?? 0;
         if (openSlots == 0)
         {
             return [new SendText($"Every slot in {batch.Id} is answered or being worked on, so there is nothing to announce.")];

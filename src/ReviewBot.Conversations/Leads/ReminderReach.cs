@@ -15,7 +15,6 @@ public sealed class ReminderReach(IBatchStore batches, IAssignmentStore assignme
     {
         var now = clock.GetUtcNow();
         var roster = (await reviewers.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Key);
-        bool IsPaused(Reviewer reviewer) => reviewer.PausedUntil is { } until && until > now;
 
         var open = await assignments.OpenInBatchAsync(batch.Id, now, cancellationToken).ConfigureAwait(false);
         var paused = 0;
@@ -26,7 +25,7 @@ public sealed class ReminderReach(IBatchStore batches, IAssignmentStore assignme
             {
                 continue;
             }
-            if (IsPaused(holder))
+            if (holder.IsPausedAt(now))
             {
                 paused++;
                 continue;
@@ -36,7 +35,7 @@ public sealed class ReminderReach(IBatchStore batches, IAssignmentStore assignme
 
         var notStarted = new List<Reviewer>();
         var stand = await batches.GetProgressAsync(batch.Id, now, cancellationToken).ConfigureAwait(false);
-        if (stand is { Closed: false } && stand.Slots - stand.SlotsFilled - stand.OpenAssignments > 0)
+        if (stand is { Closed: false, OpenSlots: > 0 })
         {
             var started = await StartedAsync(batch.Id, open, cancellationToken).ConfigureAwait(false);
             var kindsOfTask = await DistinctRequirementsAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -46,7 +45,7 @@ public sealed class ReminderReach(IBatchStore batches, IAssignmentStore assignme
                 {
                     continue;
                 }
-                if (IsPaused(reviewer))
+                if (reviewer.IsPausedAt(now))
                 {
                     paused++;
                     continue;

@@ -10,14 +10,19 @@ namespace ReviewBot.Conversations.Safety;
 /// <summary>
 /// A dangerous model answer must reach the people who can act on it at once: an evaluation marked severe harm, or a
 /// ranking that flags a response as harmful, goes to the lead channel (or, with none configured, to each lead's
-/// DM), quoting the prompt, the passage and the clinician's note. Nobody else sees it.
+/// DM), quoting the prompt, the passage and the clinician's note. Nobody else sees it. The alerts are written with the
+/// answer itself (<see cref="IAnswerFollowUps"/>) and delivered from the outbox, retried until they arrive.
 /// </summary>
-public sealed class HarmEscalation(IReviewerStore reviewers, LeadRoster leads)
+public sealed class HarmEscalation(IReviewerStore reviewers, LeadRoster leads) : IAnswerFollowUps
 {
-    public async Task<IReadOnlyList<Reply>> AlertsForAsync(Reviewer by, Batch batch, ClinicalTask task, RecordedAnswer recorded,
+    public async Task<IReadOnlyList<string>> ForAsync(Reviewer by, Batch batch, ClinicalTask task, string assignmentId, Answer answer,
+        CancellationToken cancellationToken) =>
+        (await AlertsForAsync(by, batch, task, assignmentId, answer, cancellationToken).ConfigureAwait(false)).Select(r => r.ToJson()).ToList();
+
+    public async Task<IReadOnlyList<Reply>> AlertsForAsync(Reviewer by, Batch batch, ClinicalTask task, string assignmentId, Answer answer,
         CancellationToken cancellationToken)
     {
-        if (Alert(by, batch, task, recorded) is not { } data)
+        if (Alert(by, batch, task, assignmentId, answer) is not { } data)
         {
             return [];
         }
@@ -29,12 +34,12 @@ public sealed class HarmEscalation(IReviewerStore reviewers, LeadRoster leads)
         return everyLead.Select(lead => (Reply)new DirectMessage(lead, "harm-alert", (JsonObject)data.DeepClone())).ToList();
     }
 
-    private static JsonObject? Alert(Reviewer by, Batch batch, ClinicalTask task, RecordedAnswer recorded)
+    private static JsonObject? Alert(Reviewer by, Batch batch, ClinicalTask task, string assignmentId, Answer answer)
     {
         string severity;
         (string Label, string Text)[] passages;
         string note;
-        switch (recorded.Answer)
+        switch (answer)
         {
             case EvaluationAnswer { Harm: Harm.Severe } evaluation:
                 severity = "Severe harm";
@@ -54,7 +59,7 @@ public sealed class HarmEscalation(IReviewerStore reviewers, LeadRoster leads)
             ["batchId"] = batch.Id,
             ["batchName"] = batch.Name,
             ["taskId"] = task.Id,
-            ["assignmentId"] = recorded.AssignmentId,
+            ["assignmentId"] = assignmentId,
             ["severity"] = severity,
             ["reviewer"] = by.Credential is { } credential ? $"{by.Name} ({credential})" : by.Name,
             ["prompt"] = task.Prompt ?? "",

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using ReviewBot.Answers;
 using ReviewBot.Assignments;
 using ReviewBot.Conversations.Chat;
-using ReviewBot.Conversations.Safety;
 using ReviewBot.Tasks;
 
 namespace ReviewBot.Conversations.Work;
@@ -13,7 +12,7 @@ namespace ReviewBot.Conversations.Work;
 /// Invalid input comes back on the same card with the message at the field and nothing typed lost; a stale card
 /// (lease lapsed, batch closed, answered elsewhere, older template) is explained, with a way on.
 /// </summary>
-public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder, WeekLedger week, HarmEscalation harm, TemplateVersions versions)
+public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder, WeekLedger week, TemplateVersions versions)
 {
     private static readonly HashSet<string> CardFields = ["card", "action", "templateVersion", "batchId", "taskId", "assignmentId", "form"];
 
@@ -73,12 +72,8 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
             ["weekEarned"] = soFar.Summary,
             ["nextAvailable"] = true,
         };
-        List<Reply> replies = [new ReplaceCard("task-recorded", recorded)];
-        if (outcome.FirstTime)
-        {
-            replies.AddRange(await harm.AlertsForAsync(context.Reviewer!, batch, task, answer, cancellationToken).ConfigureAwait(false));
-        }
-        return replies;
+        // A harm alert is not a reply of this turn: the recorder put it in the outbox with the answer.
+        return [new ReplaceCard("task-recorded", recorded)];
     }
 
     public async Task<IReadOnlyList<Reply>> Skip(ChatContext context, CancellationToken cancellationToken)

@@ -7,8 +7,9 @@ using ReviewBot.Tasks;
 
 namespace ReviewBot.Answers;
 
-/// <summary>Takes a clinician's submission: validates it against the task, then records it once (DESIGN §4).</summary>
-public sealed class AnswerRecorder(IBatchStore batches, IAssignmentStore assignments, PayRates pay, TimeProvider clock)
+/// <summary>Takes a clinician's submission: validates it against the task, then records it once (DESIGN §4), together
+/// with what the answer sets off (<see cref="IAnswerFollowUps"/>), whichever way it arrived: a chat card or the work API.</summary>
+public sealed class AnswerRecorder(IBatchStore batches, IAssignmentStore assignments, PayRates pay, IAnswerFollowUps followUps, TimeProvider clock)
 {
     // Tasks and batch settings never change once imported (a change is refused), so they are read once per process:
     // recording an answer then costs a single round trip to the store.
@@ -36,6 +37,7 @@ public sealed class AnswerRecorder(IBatchStore batches, IAssignmentStore assignm
             ActiveSecondsCap = ActiveTime.CapMinutes(batch, task.Kind) * 60,
             PerTask = batch.Pay?.PerTask,
             HourlyRate = reviewer.Credential is { } credential ? pay.HourlyFor(credential) : 0m,
+            FollowUps = await followUps.ForAsync(reviewer, batch, task, assignmentId, validated.Value, cancellationToken).ConfigureAwait(false),
         };
         var result = await assignments.RecordAsync(submission, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return result.Answer is { } answer

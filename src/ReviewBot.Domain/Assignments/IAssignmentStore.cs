@@ -53,6 +53,9 @@ public sealed record AnswerSubmission
     public decimal? PerTask { get; init; }
     /// <summary>USD per hour of active time when the batch pays hourly.</summary>
     public decimal HourlyRate { get; init; }
+    /// <summary>Messages (compact JSON) the store puts in its outbox in the same step that records the answer, and
+    /// only when it does: a harm alert is never lost to a crash after recording, nor sent for an answer not kept.</summary>
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
 }
 
 public enum RecordStatus

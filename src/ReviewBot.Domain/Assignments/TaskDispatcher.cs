@@ -16,9 +16,9 @@ public sealed class TaskDispatcher(IBatchStore batches, IAssignmentStore assignm
         {
             return new NextTask(NextTaskStatus.PendingVerification);
         }
-        if (reviewer.PausedUntil is { } until && until > now)
+        if (reviewer.IsPausedAt(now))
         {
-            return new NextTask(NextTaskStatus.Paused, PausedUntil: until);
+            return new NextTask(NextTaskStatus.Paused, PausedUntil: reviewer.PausedUntil);
         }
 
         var open = (await batches.ListAsync(cancellationToken).ConfigureAwait(false)).Where(b => !b.Closed)

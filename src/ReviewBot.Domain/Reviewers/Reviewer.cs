@@ -16,6 +16,9 @@ public sealed record Reviewer
     public QuietHours? QuietHours { get; init; }
     public IReadOnlyList<string> AlsoKnownAs { get; init; } = [];
     public DateTimeOffset? PausedUntil { get; init; }
+
+    /// <summary>Asked for no tasks and no reminders until <see cref="PausedUntil"/>.</summary>
+    public bool IsPausedAt(DateTimeOffset now) => PausedUntil is { } until && until > now;
 }
 
 /// <summary>Local times between which nothing is sent to the reviewer; wraps midnight when Start &gt; End.</summary>

@@ -58,6 +58,8 @@ public sealed record BatchProgress
     public required int Slots { get; init; }
     /// <summary>Slots holding a recorded answer.</summary>
     public required int SlotsFilled { get; init; }
+    /// <summary>Slots nobody holds or has answered: what an announcement or an invitation can still offer.</summary>
+    public int OpenSlots => Math.Max(0, Slots - SlotsFilled - OpenAssignments);
     /// <summary>Tasks with all their slots answered.</summary>
     public required int TasksComplete { get; init; }
     public required int OpenAssignments { get; init; }

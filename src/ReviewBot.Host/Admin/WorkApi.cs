@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReviewBot.Answers;
 using ReviewBot.Assignments;
+using ReviewBot.Host.Chat;
 using ReviewBot.Reviewers;
 
 namespace ReviewBot.Host.Admin;
@@ -40,7 +41,7 @@ public static class WorkApi
         string? GuidelinesUrl, string Message);
 
     private static async Task<IResult> Answer(string assignmentId, Submission body, IReviewerStore reviewers, AnswerRecorder recorder,
-        CancellationToken cancellationToken)
+        OutboxSweeper sweeper, CancellationToken cancellationToken)
     {
         if (await reviewers.GetAsync(body.Reviewer, cancellationToken) is not { } reviewer)
         {
@@ -49,6 +50,8 @@ public static class WorkApi
         var outcome = await recorder.RecordAsync(reviewer, assignmentId, body.TaskId, body.Fields, cancellationToken);
         if (outcome.Answer is { } answer)
         {
+            // A harm alert was written with the answer; it goes out now, not at the next periodic sweep.
+            sweeper.Kick();
             return TypedResults.Json(answer, ReviewBotJson.Options, statusCode: outcome.FirstTime ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
         return outcome.Errors.Count > 0

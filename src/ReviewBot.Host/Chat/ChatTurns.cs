@@ -2,25 +2,24 @@ using ReviewBot.Conversations.Chat;
 
 namespace ReviewBot.Host.Chat;
 
-/// <summary>One turn for a channel adapter: the event through the core; replies for elsewhere handed to the outbox;
-/// the replies for the conversation the event came from returned, for the channel to render in its own way.</summary>
-public sealed class ChatTurns(ChatRouter router, Outbox outbox)
+/// <summary>One turn for a channel adapter: the event through the core; replies for elsewhere written to the outbox
+/// (and delivered in the background, never inside the turn); the replies for the conversation the event came from
+/// returned, for the channel to render in its own way.</summary>
+public sealed class ChatTurns(ChatRouter router, Outbox outbox, OutboxSweeper sweeper)
 {
     public async Task<IReadOnlyList<Reply>> RunAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
     {
         var replies = await router.RouteAsync(chatEvent, cancellationToken);
-        var here = new List<Reply>();
-        foreach (var reply in replies)
+        var elsewhere = replies.Where(Outbox.IsForElsewhere).ToList();
+        if (elsewhere.Count > 0)
         {
-            if (Outbox.IsForElsewhere(reply))
-            {
-                await outbox.SendAsync(reply, cancellationToken);
-            }
-            else
-            {
-                here.Add(reply);
-            }
+            await outbox.SendAsync(elsewhere, chatEvent.EventId, cancellationToken);
         }
-        return here;
+        // A card submission may have recorded an answer whose harm alert now waits in its batch's outbox.
+        if (elsewhere.Count > 0 || chatEvent.Action is not null)
+        {
+            sweeper.Kick();
+        }
+        return replies.Where(r => !Outbox.IsForElsewhere(r)).ToList();
     }
 }

@@ -7,7 +7,9 @@ using ReviewBot.Conversations.People;
 using ReviewBot.Conversations.Safety;
 using ReviewBot.Conversations.Work;
 using ReviewBot.Host.Downloads;
+using ReviewBot.Answers;
 using ReviewBot.Reviewers;
+using ReviewBot.Storage;
 
 namespace ReviewBot.Host.Chat;
 
@@ -30,6 +32,10 @@ public static class ConversationServices
         services.AddSingleton<ReminderReach>();
         services.AddSingleton<WeekLedger>();
         services.AddSingleton<HarmEscalation>();
+        services.AddSingleton<IAnswerFollowUps>(sp => sp.GetRequiredService<HarmEscalation>());
+        // Here, not beside the other domain services: an answer needs its follow-ups, which only the service delivers.
+        services.AddSingleton<AnswerRecorder>();
+        services.AddSingleton<ReminderCheck>();
         services.AddSingleton<TaskLoop>();
         services.AddSingleton<Onboarding>();
         services.AddSingleton<MyWork>();
@@ -39,7 +45,11 @@ public static class ConversationServices
             new ChatRouter(sp.GetRequiredService<IReviewerStore>(), sp.GetRequiredService<LeadRoster>()),
             sp.GetRequiredService<TaskLoop>(), sp.GetRequiredService<Onboarding>(), sp.GetRequiredService<MyWork>(),
             sp.GetRequiredService<LeadDesk>()));
+        services.AddSingleton<RedisOutbox>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSweeper>());
+        services.AddSingleton<EventOnce>();
         services.AddSingleton<ChatTurns>();
         return services;
     }

@@ -1,51 +1,58 @@
 using ReviewBot.Conversations.Chat;
-using ReviewBot.Host.Scheduling;
 using ReviewBot.Reviewers;
+using ReviewBot.Storage;
 
 namespace ReviewBot.Host.Chat;
 
 /// <summary>
-/// Carries the replies meant for someone else, or for later: a post to a team channel, a direct message. Each goes
-/// to the channel its key names; one with a time, or a reminder that would land in the recipient's quiet hours,
-/// waits in the schedule (Redis) until it is due.
+/// Carries the replies meant for someone else, or for later: a post to a team channel, a direct message. Each is
+/// written to the outbox in Redis first, due now, at its time, or (a reminder) when the recipient's quiet hours end,
+/// and <see cref="OutboxSweeper"/> delivers it through the channel its key names.
 /// </summary>
-public sealed class Outbox(IEnumerable<IChannelDelivery> channels, ScheduledDeliveries schedule, IReviewerStore reviewers,
-    TimeProvider clock, ILogger<Outbox> logger)
+public sealed class Outbox(IEnumerable<IChannelDelivery> channels, RedisOutbox store, IReviewerStore reviewers, TimeProvider clock,
+    ILogger<Outbox> logger)
 {
     private readonly Dictionary<string, IChannelDelivery> _channels = channels.ToDictionary(c => c.Channel);
 
     public static bool IsForElsewhere(Reply reply) => reply is PostToChannel or DirectMessage or DirectText;
 
-    public async Task SendAsync(Reply reply, CancellationToken cancellationToken)
+    /// <param name="idPrefix">The platform's event id, when there is one: a retried turn then adds nothing twice.</param>
+    public async Task SendAsync(IReadOnlyList<Reply> replies, string? idPrefix, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = reply switch
+        var messages = new List<OutboxMessage>();
+        for (var i = 0; i < replies.Count; i++)
         {
-            PostToChannel post => post.At,
-            DirectMessage { Card: "reminder" } reminder => await MorningIfQuietAsync(reminder.UserKey, reminder.At ?? now, cancellationToken),
-            DirectMessage message => message.At,
-            _ => null,
-        };
-        if (due is { } at && at > now)
-        {
-            await schedule.AddAsync(reply, at, cancellationToken);
-            return;
+            var reply = replies[i];
+            var due = reply switch
+            {
+                PostToChannel post => post.At,
+                DirectMessage { Card: "reminder" } reminder => await MorningIfQuietAsync(reminder.UserKey, reminder.At ?? now, cancellationToken),
+                DirectMessage message => message.At,
+                DirectText => null,
+                _ => throw new ArgumentException($"{reply.GetType().Name} goes back to the conversation it came from, not through the outbox.", nameof(replies)),
+            };
+            var id = idPrefix is null ? Guid.NewGuid().ToString("N") : $"{idPrefix}#{i + 1}";
+            messages.Add(new OutboxMessage(id, reply.ToJson(), due is { } at && at > now ? at : now));
         }
-        await DeliverNowAsync(reply, cancellationToken);
+        if (messages.Count > 0)
+        {
+            await store.AddAsync(messages);
+        }
     }
 
-    public async Task DeliverNowAsync(Reply reply, CancellationToken cancellationToken)
+    /// <summary>Hands the reply to its channel. False when no channel of that name is configured here.</summary>
+    public async Task<bool> DeliverNowAsync(Reply reply, CancellationToken cancellationToken)
     {
         var target = TargetOf(reply);
         var channel = target[..Math.Max(0, target.IndexOf(':'))];
-        if (_channels.TryGetValue(channel, out var delivery))
+        if (!_channels.TryGetValue(channel, out var delivery))
         {
-            await delivery.DeliverAsync(target, reply, cancellationToken);
+            logger.LogWarning("No channel '{Channel}' is configured to reach {Target}; the message is parked in the outbox.", channel, target);
+            return false;
         }
-        else
-        {
-            logger.LogWarning("No channel '{Channel}' is configured to reach {Target}; the message was not sent.", channel, target);
-        }
+        await delivery.DeliverAsync(target, reply, cancellationToken);
+        return true;
     }
 
     public static string TargetOf(Reply reply) => reply switch

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Quartz;
 
 namespace ReviewBot.Host.Scheduling;
@@ -5,17 +6,28 @@ namespace ReviewBot.Host.Scheduling;
 public static class SchedulingServices
 {
     /// <summary>Quartz runs the sweep; what must survive a restart is in Redis, so Quartz keeps nothing of its own.</summary>
-    public static IServiceCollection AddReviewBotScheduling(this IServiceCollection services)
+    public static IServiceCollection AddReviewBotScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ScheduledDeliveries>();
+        services.AddOptions<SchedulingOptions>().BindConfiguration("Scheduling").ValidateDataAnnotations().ValidateOnStart();
+        var every = TimeSpan.FromSeconds(configuration.GetSection("Scheduling").Get<SchedulingOptions>()?.SweepSeconds ?? SchedulingOptions.DefaultSweepSeconds);
         services.AddQuartz(quartz =>
         {
             var sweep = new JobKey("due-deliveries");
             quartz.AddJob<DueDeliveriesJob>(job => job.WithIdentity(sweep));
-            quartz.AddTrigger(trigger => trigger.ForJob(sweep).StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(2)).RepeatForever()));
+            quartz.AddTrigger(trigger => trigger.ForJob(sweep).StartAt(DateTimeOffset.UtcNow.Add(every))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(every).RepeatForever()));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
+}
+
+/// <summary>Scheduling:* — how often every instance sweeps the outboxes for what is due. A turn that writes to an
+/// outbox sweeps at once anyway; the periodic sweep sends what is scheduled and retries what failed.</summary>
+public sealed class SchedulingOptions
+{
+    public const int DefaultSweepSeconds = 2;
+
+    [Range(1, 3600)]
+    public int SweepSeconds { get; set; } = DefaultSweepSeconds;
 }

@@ -15,7 +15,7 @@ namespace ReviewBot.Host.WebChat;
 /// is true; when off, none of its routes exist. It believes whichever user the page names, so outside Development
 /// it answers callers on this machine only.
 /// </summary>
-public static class WebChatApi
+public static partial class WebChatApi
 {
     private const int MaxTextLength = 4000;
     private const int MaxNameLength = 120;
@@ -126,6 +126,8 @@ public static class WebChatApi
         var chatEvent = new ChatEvent
         {
             UserKey = user,
+            // Scoped to the person, so that nobody reads another's answer by sending their event id.
+            EventId = body.EventId is { } eventId ? $"{user}:{eventId}" : null,
             UserName = reviewer?.Name ?? body.Name?.Trim(),
             ConversationKey = conversation,
             InTeamChannel = ChatAccess.IsChannel(conversation),
@@ -141,6 +143,10 @@ public static class WebChatApi
         if (!ChatAccess.IsPersonKey(body.User))
         {
             problems["user"] = ["Give the person's user key, e.g. web:amara."];
+        }
+        if (body.EventId is { } eventId && !EventIdShape().IsMatch(eventId))
+        {
+            problems["eventId"] = ["An event id is 1–64 letters, digits and dashes (a UUID, say)."];
         }
         if (body.Name is { Length: > MaxNameLength })
         {
@@ -175,4 +181,7 @@ public static class WebChatApi
     private static ProblemHttpResult NotTheirs(string user, string conversation) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your conversation",
             detail: $"{user} cannot read or write in {conversation}.");
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
+    private static partial System.Text.RegularExpressions.Regex EventIdShape();
 }

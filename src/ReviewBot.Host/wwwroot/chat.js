@@ -411,8 +411,13 @@
 
   // ---- Acting: typing, and pressing a card's buttons -------------------------------------------------------------
 
+  // The server answers a post it has seen before from its first answer; randomUUID needs a secure context, which a
+  // page opened by the machine's LAN address is not.
+  const newEventId = () =>
+    crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+
   async function send(pane, text) {
-    const replies = await api.post({ user: me.key, name: me.name, conversation: pane.key, text });
+    const replies = await api.post({ user: me.key, name: me.name, conversation: pane.key, text, eventId: newEventId() });
     for (const message of replies.messages) place(pane, message, false);
   }
 
@@ -426,6 +431,7 @@
         conversation: pane.key,
         action: { action: data.action, card: data.card, data },
         messageId: message.id,
+        eventId: newEventId(),
       });
       for (const reply of replies.messages) place(pane, reply, false);
     } catch (error) {

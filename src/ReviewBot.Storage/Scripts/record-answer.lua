@@ -1,10 +1,12 @@
 -- Records an answer in one round trip: checks the lease is live and unanswered, stamps delivery, active time and
--- pay from the server's own copy of the assignment, writes the answer, updates counters, drops the reminder.
+-- pay from the server's own copy of the assignment, writes the answer, updates counters, and puts its follow-ups
+-- (harm alerts to leads) in the batch's outbox, so they are sent if and only if the answer is recorded.
 -- KEYS[1] assignments   KEYS[2] leases   KEYS[3] holding   KEYS[4] answers   KEYS[5] stats   KEYS[6] durations
--- KEYS[7] answered   KEYS[8] reminders   KEYS[9] ledger (this reviewer)
+-- KEYS[7] answered   KEYS[8] outbox items   KEYS[9] ledger (this reviewer)   KEYS[10] outbox due
 -- ARGV[1] assignment id   ARGV[2] reviewer key   ARGV[3] task id   ARGV[4] now (unix ms)
 -- ARGV[5] answer JSON without its closing brace   ARGV[6] active-time cap (s)   ARGV[7] price per task ("" = hourly)
 -- ARGV[8] hourly rate   ARGV[9] kind   ARGV[10] harm: "none", "flag" or "severe"
+-- ARGV[11] follow-up messages (JSON), one per line: compact JSON never holds a raw line break
 -- Returns {"recorded"|"duplicate", answer JSON}, {"lapsed"}, {"skipped"}, {"missing"} or {"mismatch"}
 
 -- Assignment ID:N keeps its attributes in KEYS[1] as fields "N:name".
@@ -48,7 +50,6 @@ redis.call('ZREM', KEYS[2], ARGV[1])
 if redis.call('HGET', KEYS[3], ARGV[2]) == ARGV[1] then
   redis.call('HDEL', KEYS[3], ARGV[2])
 end
-redis.call('ZREM', KEYS[8], ARGV[1])
 redis.call('HINCRBY', KEYS[7], ARGV[3], 1)
 redis.call('ZADD', KEYS[6], active, ARGV[1])
 redis.call('ZADD', KEYS[9], now, ARGV[1])
@@ -59,5 +60,12 @@ if ARGV[10] ~= 'none' then
 end
 if ARGV[10] == 'severe' then
   redis.call('HINCRBY', KEYS[5], 'severeHarmFlags', 1)
+end
+local index = 0
+for message in string.gmatch(ARGV[11], '[^\n]+') do
+  index = index + 1
+  local id = ARGV[1] .. '#' .. index
+  redis.call('HSET', KEYS[8], id, message)
+  redis.call('ZADD', KEYS[10], now, id)
 end
 return {'recorded', answer}

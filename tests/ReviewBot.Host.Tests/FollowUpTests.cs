@@ -1,0 +1,235 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ReviewBot.Conversations.Chat;
+using ReviewBot.Host.Chat;
+
+namespace ReviewBot.Host.Tests;
+
+/// <summary>
+/// What a turn sets off for other people (a harm alert, reminders, an announcement) leaves the turn through the
+/// outbox: it arrives even when the first delivery fails, a platform's retry of the same event sends nothing twice,
+/// and a reminder is dropped when, by the time it goes, there is nothing left to remind of.
+/// </summary>
+public sealed class FollowUpTests : IAsyncLifetime
+{
+    private const string People = """
+        [
+          { "key": "web:lena", "name": "Dr. Lena Fischer", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "Europe/Berlin", "verified": true, "lead": true },
+          { "key": "web:amara", "name": "Dr. Amara Osei", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "America/Chicago", "verified": true },
+          { "key": "web:priya", "name": "Priya Raman", "credential": "NP", "specialties": ["emergency-medicine"], "timeZone": "America/Denver", "verified": true }
+        ]
+        """;
+
+    private const string Severe = """{"accuracy":"1","completeness":"2","appropriateness":"1","harm":"severe","errors":"Thirty mL/kg in heart failure with this ejection fraction risks pulmonary oedema."}""";
+
+    // 16:00 UTC: the middle of the day for everyone above, so no reminder waits for a morning.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero));
+    private readonly FlakyLeadChannel _leads = new();
+    private readonly ReviewBotApp _app = new();
+    private WebApplicationFactory<Program> _host = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app.Settings["WebChat:Enabled"] = "true";
+        // The tests sweep when they move the clock; a periodic sweep on its own timer would race their counts.
+        _app.Settings["Scheduling:SweepSeconds"] = "3600";
+        _app.Settings["Roles:LeadChannel"] = "flaky:channel:leads";
+        _app.Settings["Roles:TeamChannel"] = "web:channel:team";
+        _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(_clock);
+            services.AddSingleton<IChannelDelivery>(_leads);
+        }));
+        _client = _host.CreateClient();
+        (await _client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
+        (await _client.PostJsonTextAsync("/api/batches", Batches.Document("follow"))).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_harm_alert_from_the_work_api_reaches_the_leads_although_its_first_delivery_fails()
+    {
+        _leads.FailNext = 1;
+        var next = await (await _client.PostAsync("/api/reviewers/web:amara/next", null)).JsonAsync();
+        var assignment = next.GetProperty("assignment").GetProperty("id").GetString();
+        var taskId = next.GetProperty("task").GetProperty("id").GetString();
+
+        var answered = await _client.PostJsonTextAsync($"/api/assignments/{assignment}/answer",
+            $$"""{"reviewer":"web:amara","taskId":"{{taskId}}","fields":{{Severe}}}""");
+        answered.EnsureSuccessStatusCode();
+        await Eventually(() => _leads.Attempts >= 1, "the first delivery of the alert was tried");
+        await _host.Services.GetRequiredService<OutboxSweeper>().WhenIdleAsync();
+        Assert.Empty(_leads.Delivered);
+
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        await DeliverDueAsync();
+
+        var alert = Assert.Single(_leads.Delivered);
+        Assert.Equal("harm-alert", alert.Card);
+        Assert.Equal(("follow", taskId, "Severe harm"), ((string?)alert.Data["batchId"], (string?)alert.Data["taskId"], (string?)alert.Data["severity"]));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await DeliverDueAsync();
+        Assert.Single(_leads.Delivered);
+    }
+
+    [Fact]
+    public async Task Remind_sent_twice_with_one_event_id_reminds_once_and_answers_the_same()
+    {
+        await SayAsync("web:amara", "next");
+
+        var first = await SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
+        var again = await SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
+        await DeliverDueAsync();
+
+        Assert.Equal(first.GetRawText(), again.GetRawText());
+        Assert.Equal(1, await CountCardsAsync("web:amara", "reminder"));
+        Assert.Equal(1, await CountCardsAsync("web:priya", "reminder"));
+        Assert.Equal(1, (await LogAsync("web:lena")).Count(m => m.GetProperty("from").GetString() == "web:lena"));
+    }
+
+    [Fact]
+    public async Task Announce_sent_twice_with_one_event_id_posts_once()
+    {
+        await SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
+        await SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
+        await DeliverDueAsync();
+
+        Assert.Equal(1, await CountCardsAsync("web:channel:team", "announcement", reader: "web:lena"));
+    }
+
+    [Fact]
+    public async Task A_snoozed_reminder_is_dropped_when_its_task_was_answered_before_it_went()
+    {
+        var task = await CardAsync(await SayAsync("web:amara", "next"));
+        await SayAsync("web:lena", "remind follow");
+        await DeliverDueAsync();
+        await PressAsync("web:amara", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
+        await PressAsync("web:amara", (string)task["card"]!, "submit", AnswerFor(task));
+
+        _clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        await DeliverDueAsync();
+
+        Assert.Equal(1, await CountCardsAsync("web:amara", "reminder"));
+        Assert.Equal(0, await new ReviewBot.Storage.RedisOutbox(_host.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()).WaitingAsync());
+    }
+
+    [Fact]
+    public async Task A_snoozed_invitation_is_dropped_when_its_reader_paused_before_it_went()
+    {
+        await SayAsync("web:lena", "remind follow");
+        await DeliverDueAsync();
+        await PressAsync("web:priya", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
+        await SayAsync("web:priya", "pause monday");
+
+        _clock.Advance(TimeSpan.FromHours(3));
+        await DeliverDueAsync();
+
+        Assert.Equal(1, await CountCardsAsync("web:priya", "reminder"));
+    }
+
+    /// <summary>What a sweep would deliver now has been delivered: the turn's own kick may be sending it already.</summary>
+    private async Task DeliverDueAsync()
+    {
+        var sweeper = _host.Services.GetRequiredService<OutboxSweeper>();
+        await sweeper.WhenIdleAsync();
+        await sweeper.SweepAsync(default);
+    }
+
+    private async Task<JsonElement> SayAsync(string user, string text, string? eventId = null)
+    {
+        var response = await _client.PostAsJsonAsync("/chat/messages", new { user, conversation = user, text, eventId });
+        response.EnsureSuccessStatusCode();
+        return await response.JsonAsync();
+    }
+
+    private async Task<JsonElement> PressAsync(string user, string card, string action, JsonObject data)
+    {
+        data["card"] = card;
+        data["action"] = action;
+        data["templateVersion"] = 1;
+        var response = await _client.PostAsJsonAsync("/chat/messages", new { user, conversation = user, action = new { action, card, data } });
+        response.EnsureSuccessStatusCode();
+        return await response.JsonAsync();
+    }
+
+    /// <summary>The task card's own submit data, as its Submit button sends it.</summary>
+    private static async Task<JsonObject> CardAsync(JsonElement turn)
+    {
+        var card = turn.GetProperty("messages").EnumerateArray().Single(m => m.TryGetProperty("card", out var c) && c.GetString()!.StartsWith("task-"));
+        var submit = JsonNode.Parse(card.GetProperty("content").GetRawText())!.AsObject().Descendants()
+            .Single(o => (string?)o["type"] == "Action.Submit" && (string?)o["data"]?["action"] == "submit");
+        return await Task.FromResult(submit["data"]!.AsObject());
+    }
+
+    private static JsonObject AnswerFor(JsonObject submit)
+    {
+        var answer = (JsonObject)submit.DeepClone();
+        foreach (var (field, value) in JsonNode.Parse("""{"accuracy":"4","completeness":"4","appropriateness":"4","harm":"none"}""")!.AsObject())
+        {
+            answer[field] = value!.DeepClone();
+        }
+        return answer;
+    }
+
+    private async Task<List<JsonElement>> LogAsync(string conversation, string? reader = null)
+    {
+        var log = await (await _client.GetAsync($"/chat/messages?conversation={conversation}&user={reader ?? conversation}&after=0")).JsonAsync();
+        return log.GetProperty("messages").EnumerateArray().ToList();
+    }
+
+    private async Task<int> CountCardsAsync(string conversation, string card, string? reader = null) =>
+        (await LogAsync(conversation, reader)).Count(m => m.TryGetProperty("card", out var c) && c.GetString() == card);
+
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        for (var waited = 0; waited < 100 && !condition(); waited++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(condition(), $"Timed out waiting until {what}.");
+    }
+
+    /// <summary>The leads' channel on a platform that refuses the next <see cref="FailNext"/> deliveries.</summary>
+    private sealed class FlakyLeadChannel : IChannelDelivery
+    {
+        private int _attempts;
+
+        public int FailNext { get; set; }
+        public int Attempts => Volatile.Read(ref _attempts);
+        public List<PostToChannel> Delivered { get; } = [];
+
+        public string Channel => "flaky";
+
+        public Task DeliverAsync(string targetKey, Reply reply, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            if (FailNext > 0)
+            {
+                FailNext--;
+                throw new HttpRequestException("The platform answered 503.");
+            }
+            lock (Delivered)
+            {
+                Delivered.Add((PostToChannel)reply);
+            }
+            return Task.CompletedTask;
+        }
+    }
+}
+
+internal static class JsonNodeTree
+{
+    public static IEnumerable<JsonObject> Descendants(this JsonNode node) => node switch
+    {
+        JsonObject obj => obj.Select(p => p.Value).Where(v => v is not null).SelectMany(v => v!.Descendants()).Prepend(obj),
+        JsonArray array => array.Where(v => v is not null).SelectMany(v => v!.Descendants()),
+        _ => [],
+    };
+}
