@@ -25,18 +25,20 @@ internal sealed class StoredScript
         return new StoredScript(reader.ReadToEnd());
     }
 
-    public async Task<RedisResult[]> RunAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values)
+    /// <summary>For the scripts that answer with a list.</summary>
+    public async Task<RedisResult[]> RunAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values) =>
+        (RedisResult[])(await EvaluateAsync(db, keys, values).ConfigureAwait(false))!;
+
+    public async Task<RedisResult> EvaluateAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values)
     {
-        RedisResult result;
         try
         {
-            result = await db.ScriptEvaluateAsync(_sha1, keys, values).ConfigureAwait(false);
+            return await db.ScriptEvaluateAsync(_sha1, keys, values).ConfigureAwait(false);
         }
         catch (RedisServerException e) when (e.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
         {
-            result = await db.ScriptEvaluateAsync(_text, keys, values).ConfigureAwait(false);
+            return await db.ScriptEvaluateAsync(_text, keys, values).ConfigureAwait(false);
         }
-        return (RedisResult[])result!;
     }
 }
 
@@ -46,4 +48,5 @@ internal static class Scripts
     public static readonly StoredScript ClaimTask = StoredScript.Load("claim-task.lua");
     public static readonly StoredScript RecordAnswer = StoredScript.Load("record-answer.lua");
     public static readonly StoredScript SkipTask = StoredScript.Load("skip-task.lua");
+    public static readonly StoredScript PersonLease = StoredScript.Load("person-lease.lua");
 }
