@@ -7,10 +7,14 @@ namespace ReviewBot.Storage;
 /// carries the hash tag <c>{b:&lt;batchId&gt;}</c>, so the multi-key scripts of a batch run on a Redis Cluster. A script
 /// touches only keys it is given in KEYS, never a name it builds: Redis Cluster routes by the declared keys, and Garnet
 /// locks exactly those keys for the script's transaction. So the assignments of a batch are fields of one hash, not a
-/// key each.
+/// key each. What belongs to a person (DESIGN §3 <c>alsoKnownAs</c>) is stored under their person id, never under the
+/// key they used, so it is the same on every channel; the one person-level key outside a batch has its own hash tag,
+/// and every script is given keys of one tag only.
 /// <code>
 /// rb:batches                          zset  batch id → due time (unix ms; +inf when none)
-/// rb:reviewers                        hash  reviewer key → reviewer JSON
+/// rb:reviewers                        hash  reviewer key → reviewer JSON (one per key; a person's keys share the profile)
+/// rb:{p:PERSON}:lease                 string the person's one open task: its assignment id, or "claiming:…" while a
+///                                            claim runs; PX the lease time, so a crashed process never blocks anyone
 /// rb:{outbox}:items                   hash  message id → message JSON: everything sent to someone other than who acted,
 ///                                           now or later (reminders, announcements, lead notes)
 /// rb:{outbox}:due, :attempts, :parked       as for a batch's outbox below
@@ -27,14 +31,15 @@ namespace ReviewBot.Storage;
 /// rb:{b:ID}:taken                     hash  task id → answers + live leases (a slot is taken by either)
 /// rb:{b:ID}:answered                  hash  task id → answers recorded
 /// rb:{b:ID}:seq                       string last assignment number
-/// rb:{b:ID}:assignments               hash  N:task, N:reviewer, N:deliveredMs, N:deliveredAt, N:expiresMs, N:state of assignment ID:N
+/// rb:{b:ID}:assignments               hash  N:task, N:reviewer (key it went to), N:person, N:deliveredMs, N:deliveredAt,
+///                                           N:expiresMs, N:state of assignment ID:N
 /// rb:{b:ID}:leases                    zset  assignment id → lease expiry (unix ms), live leases only
-/// rb:{b:ID}:holding                   hash  reviewer key → their live assignment id in this batch
-/// rb:{b:ID}:seen:REVIEWER             set   task ids the reviewer has had (never offered twice)
+/// rb:{b:ID}:holding                   hash  person id → their live assignment id in this batch
+/// rb:{b:ID}:seen:PERSON               set   task ids the person has had, on any key (never offered twice)
 /// rb:{b:ID}:answers                   hash  assignment id → recorded answer JSON
 /// rb:{b:ID}:skips                     hash  assignment id → recorded skip JSON
 /// rb:{b:ID}:durations                 zset  assignment id → active seconds (for the median)
-/// rb:{b:ID}:ledger:REVIEWER           zset  assignment id → submitted (unix ms): one reviewer's answers
+/// rb:{b:ID}:ledger:PERSON             zset  assignment id → submitted (unix ms): one person's answers, from any key
 /// rb:{b:ID}:stats                     hash  counters: answers, answers:KIND, skips, skips:REASON, harmFlags, severeHarmFlags
 /// rb:{b:ID}:outbox:items              hash  message id (assignment id#n) → message JSON: what an answer sets off (harm alerts)
 /// rb:{b:ID}:outbox:due                zset  message id → when to send it (unix ms); a claimed one hides until its claim runs out
@@ -54,6 +59,7 @@ public static class RedisKeys
 
     public static RedisKey ChatMessages(string conversationKey) => "rb:chat:{" + conversationKey + "}";
     public static RedisKey ChatSequence(string conversationKey) => "rb:chat:{" + conversationKey + "}:seq";
+    public static RedisKey PersonLease(string person) => "rb:{p:" + person + "}:lease";
 
     public static BatchKeys Batch(string batchId) => new(batchId);
 }
@@ -80,8 +86,8 @@ public readonly struct BatchKeys(string batchId)
     public RedisKey Stats => _prefix + "stats";
     public OutboxKeys Outbox => new(_prefix + "outbox:");
     public RedisKey Assignments => _prefix + "assignments";
-    public RedisKey Seen(string reviewerKey) => _prefix + "seen:" + reviewerKey;
-    public RedisKey Ledger(string reviewerKey) => _prefix + "ledger:" + reviewerKey;
+    public RedisKey Seen(string person) => _prefix + "seen:" + person;
+    public RedisKey Ledger(string person) => _prefix + "ledger:" + person;
 
     /// <summary>The fields of assignment <c>ID:N</c> in <see cref="Assignments"/>: <c>N:name</c> for each name.</summary>
     public static RedisValue[] AssignmentFields(string assignmentId, params string[] names)

@@ -22,7 +22,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis)
     {
         var outbox = RedisKeys.Outbox;
         var values = messages.SelectMany(m => new RedisValue[] { m.Id, m.Json, m.Due.ToUnixTimeMilliseconds() }).ToArray();
-        await Add.RunScalarAsync(Db, [outbox.Items, outbox.Due], values).ConfigureAwait(false);
+        await Add.EvaluateAsync(Db, [outbox.Items, outbox.Due], values).ConfigureAwait(false);
     }
 
     /// <summary>Every outbox there is: the general one and each batch's.</summary>
@@ -47,7 +47,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis)
 
     /// <summary>The message was delivered, or is no longer wanted: it leaves the outbox.</summary>
     public Task DoneAsync(ClaimedMessage message) =>
-        Done.RunScalarAsync(Db, [message.Outbox.Items, message.Outbox.Due, message.Outbox.Attempts, message.Outbox.Parked], [message.Id]);
+        Done.EvaluateAsync(Db, [message.Outbox.Items, message.Outbox.Due, message.Outbox.Attempts, message.Outbox.Parked], [message.Id]);
 
     /// <summary>A send failed: the message is tried again after <paramref name="retryIn"/>, or parked once it has
     /// failed <paramref name="maxFailures"/> times. True when it was parked.</summary>

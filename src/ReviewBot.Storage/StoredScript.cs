@@ -25,11 +25,11 @@ internal sealed class StoredScript
         return new StoredScript(reader.ReadToEnd());
     }
 
+    /// <summary>For the scripts that answer with a list.</summary>
     public async Task<RedisResult[]> RunAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values) =>
-        (RedisResult[])(await RunScalarAsync(db, keys, values).ConfigureAwait(false))!;
+        (RedisResult[])(await EvaluateAsync(db, keys, values).ConfigureAwait(false))!;
 
-    /// <summary>For scripts that answer with one value rather than a list.</summary>
-    public async Task<RedisResult> RunScalarAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values)
+    public async Task<RedisResult> EvaluateAsync(IDatabaseAsync db, RedisKey[] keys, RedisValue[] values)
     {
         try
         {
@@ -48,4 +48,5 @@ internal static class Scripts
     public static readonly StoredScript ClaimTask = StoredScript.Load("claim-task.lua");
     public static readonly StoredScript RecordAnswer = StoredScript.Load("record-answer.lua");
     public static readonly StoredScript SkipTask = StoredScript.Load("skip-task.lua");
+    public static readonly StoredScript PersonLease = StoredScript.Load("person-lease.lua");
 }

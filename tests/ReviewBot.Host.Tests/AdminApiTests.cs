@@ -102,6 +102,24 @@ public sealed class AdminApiTests(ReviewBotApp app) : IClassFixture<ReviewBotApp
     }
 
     [Fact]
+    public async Task A_roster_joins_keys_named_under_alsoKnownAs_either_way_into_one_person()
+    {
+        var imported = await _client.PostJsonTextAsync("/api/reviewers", """
+            [ { "key": "teams:aad-kofi", "name": "Dr. Kofi Mensah", "credential": "MD", "verified": true, "alsoKnownAs": ["slack:UKOFI"] },
+              { "key": "web:kofi", "name": "Dr. Kofi Mensah", "credential": "MD", "verified": true, "alsoKnownAs": ["Slack:UKOFI"] },
+              { "key": "web:ines", "name": "Ines Duarte", "credential": "RN", "verified": true } ]
+            """);
+        var roster = (await (await _client.GetAsync("/api/reviewers")).JsonAsync()).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("key").GetString()!);
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.All(new[] { "slack:UKOFI", "teams:aad-kofi", "web:kofi" },
+            key => Assert.Equal("slack:UKOFI", roster[key].GetProperty("person").GetString()));
+        Assert.Equal(["teams:aad-kofi", "web:kofi"], roster["slack:UKOFI"].GetProperty("alsoKnownAs").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal("web:ines", roster["web:ines"].GetProperty("person").GetString());
+    }
+
+    [Fact]
     public async Task A_roster_with_an_unknown_credential_is_refused_naming_the_reviewer_and_field()
     {
         var response = await _client.PostJsonTextAsync("/api/reviewers",

@@ -15,6 +15,7 @@ public abstract class StoreBehaviour<TServer>(TServer server) where TServer : IR
 
     private readonly RedisBatchStore _batches = new(server.Redis);
     private readonly RedisAssignmentStore _assignments = new(server.Redis);
+    private readonly RedisReviewerStore _reviewers = new(server.Redis);
 
     [Fact]
     public async Task Importing_the_same_batch_twice_changes_nothing()
@@ -237,7 +238,7 @@ public abstract class StoreBehaviour<TServer>(TServer server) where TServer : IR
         var skipper = Reviewer();
         var assignment = (await _assignments.ClaimNextAsync(batch.Id, skipper, Now)).Assignment!;
 
-        var skip = await _assignments.SkipAsync(new SkipSubmission(assignment.Id, assignment.TaskId, skipper.Key, SkipReason.OutsideExpertise, "Not my field"), Now);
+        var skip = await _assignments.SkipAsync(new SkipSubmission(assignment.Id, assignment.TaskId, skipper, SkipReason.OutsideExpertise, "Not my field"), Now);
         var skipperAgain = await _assignments.ClaimNextAsync(batch.Id, skipper, Now);
         var other = await _assignments.ClaimNextAsync(batch.Id, Reviewer(), Now);
 
@@ -306,6 +307,245 @@ public abstract class StoreBehaviour<TServer>(TServer server) where TServer : IR
         Assert.True(listed.IndexOf(sooner.Id) < listed.IndexOf(later.Id));
         Assert.Equal(ClaimStatus.BatchClosed, claim.Status);
         Assert.True((await _batches.ListAsync()).Single(b => b.Id == later.Id).Closed);
+    }
+
+    [Fact]
+    public async Task One_person_on_two_keys_racing_on_their_own_connections_never_gets_a_task_twice()
+    {
+        var batch = Batch(NewId("person-race"), tasks: 12, overlap: 3);
+        await _batches.ImportAsync(batch);
+        var (slack, teams) = await OnePersonOnTwoKeys();
+        var racers = new[] { slack, teams, Reviewer() };
+        var connections = new List<ConnectionMultiplexer>();
+        try
+        {
+            foreach (var _ in racers)
+            {
+                connections.Add(await ConnectionMultiplexer.ConnectAsync(server.Redis.Configuration));
+            }
+            await Task.WhenAll(racers.Select((reviewer, n) => Task.Run(async () =>
+            {
+                var store = new RedisAssignmentStore(connections[n]);
+                for (var round = 0; round < 100; round++)
+                {
+                    var claim = await store.ClaimNextAsync(batch.Id, reviewer, Now);
+                    if (claim.Assignment is { } assignment)
+                    {
+                        // The other key may have been handed the same held task and answered it first.
+                        var result = await store.RecordAsync(Submission(assignment, reviewer), Now.AddSeconds(30));
+                        Assert.Contains(result.Status, new[] { RecordStatus.Recorded, RecordStatus.AlreadyRecorded });
+                    }
+                    else if (claim.Status is ClaimStatus.NoneAvailable or ClaimStatus.BatchClosed or ClaimStatus.NoSuchBatch)
+                    {
+                        return;
+                    }
+                }
+                Assert.Fail($"{reviewer.Key} was still being given tasks after 100 rounds.");
+            })));
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+
+        var stored = await _batches.ReadAnswersAsync(batch.Id).ToListAsync();
+        var byThePerson = stored.Where(a => a.ReviewerKey == slack.Key || a.ReviewerKey == teams.Key).CountBy(a => a.TaskId).ToDictionary();
+        Assert.Equal(batch.Tasks.ToDictionary(t => t.Id, _ => 1), byThePerson);
+    }
+
+    [Fact]
+    public async Task A_task_answered_on_one_key_is_never_offered_on_the_other()
+    {
+        var batch = Batch(NewId("person-seen"), tasks: 1, overlap: 2);
+        await _batches.ImportAsync(batch);
+        var (slack, teams) = await OnePersonOnTwoKeys();
+
+        await ClaimAndAnswer(batch.Id, slack);
+        var onTeams = await _assignments.ClaimNextAsync(batch.Id, teams, Now.AddMinutes(2));
+        var someoneElse = await _assignments.ClaimNextAsync(batch.Id, Reviewer(), Now.AddMinutes(2));
+
+        Assert.Equal(ClaimStatus.NoneAvailable, onTeams.Status);
+        Assert.Equal(ClaimStatus.Assigned, someoneElse.Status);
+    }
+
+    [Fact]
+    public async Task Asking_on_the_other_key_while_holding_a_task_gives_that_task_back()
+    {
+        var batch = Batch(NewId("person-holding"), tasks: 3, overlap: 2);
+        await _batches.ImportAsync(batch);
+        var (slack, teams) = await OnePersonOnTwoKeys();
+
+        var held = await _assignments.ClaimNextAsync(batch.Id, slack, Now);
+        var onTeams = await _assignments.ClaimNextAsync(batch.Id, teams, Now.AddMinutes(1));
+
+        Assert.Equal(ClaimStatus.Assigned, held.Status);
+        Assert.Equal(ClaimStatus.AlreadyHolding, onTeams.Status);
+        Assert.Equal(held.Assignment!.Id, onTeams.Assignment!.Id);
+    }
+
+    [Fact]
+    public async Task An_answer_from_the_persons_other_key_is_recorded_and_one_from_another_person_is_refused()
+    {
+        var batch = Batch(NewId("person-record"), tasks: 1, overlap: 2);
+        await _batches.ImportAsync(batch);
+        var (slack, teams) = await OnePersonOnTwoKeys();
+        var held = (await _assignments.ClaimNextAsync(batch.Id, slack, Now)).Assignment!;
+
+        var fromSomeoneElse = await _assignments.RecordAsync(Submission(held, Reviewer()), Now.AddMinutes(3));
+        var fromTeams = await _assignments.RecordAsync(Submission(held, teams), Now.AddMinutes(4));
+
+        Assert.Equal(RecordStatus.Mismatch, fromSomeoneElse.Status);
+        Assert.Equal(RecordStatus.Recorded, fromTeams.Status);
+        Assert.Equal((teams.Key, 4 * 60), (fromTeams.Answer!.ReviewerKey, fromTeams.Answer.ActiveSeconds));
+    }
+
+    [Fact]
+    public async Task A_person_holding_a_task_in_one_batch_gets_nothing_from_another_until_it_is_answered()
+    {
+        var first = Batch(NewId("person-first"), tasks: 1);
+        var second = Batch(NewId("person-second"), tasks: 1);
+        await _batches.ImportAsync(first);
+        await _batches.ImportAsync(second);
+        var (slack, teams) = await OnePersonOnTwoKeys();
+        var held = (await _assignments.ClaimNextAsync(first.Id, slack, Now)).Assignment!;
+
+        var sameKey = await _assignments.ClaimNextAsync(second.Id, slack, Now.AddMinutes(1));
+        var otherKey = await _assignments.ClaimNextAsync(second.Id, teams, Now.AddMinutes(1));
+        await _assignments.RecordAsync(Submission(held, slack), Now.AddMinutes(2));
+        var afterAnswering = await _assignments.ClaimNextAsync(second.Id, teams, Now.AddMinutes(3));
+
+        Assert.Equal((ClaimStatus.AlreadyHolding, held.Id), (sameKey.Status, sameKey.Assignment?.Id));
+        Assert.Equal((ClaimStatus.AlreadyHolding, held.Id), (otherKey.Status, otherKey.Assignment?.Id));
+        Assert.Equal(ClaimStatus.Assigned, afterAnswering.Status);
+        Assert.Equal(second.Id, afterAnswering.Assignment!.BatchId);
+    }
+
+    [Fact]
+    public async Task An_alias_listed_only_under_alsoKnownAs_is_on_the_roster_as_the_same_person()
+    {
+        var batch = Batch(NewId("person-alias"), tasks: 1, overlap: 2);
+        await _batches.ImportAsync(batch);
+        var slack = Reviewer(NewId("slack:U")) with { Name = "Dr. Kofi Mensah" };
+        var teamsKey = NewId("teams:");
+        await _reviewers.UpsertAsync([slack with { AlsoKnownAs = [teamsKey] }]);
+
+        await ClaimAndAnswer(batch.Id, (await _reviewers.GetAsync(slack.Key))!);
+        var teams = await _reviewers.GetAsync(teamsKey);
+
+        Assert.NotNull(teams);
+        Assert.Equal((slack.Name, slack.Credential, true), (teams.Name, teams.Credential, teams.Verified));
+        Assert.Equal(ClaimStatus.NoneAvailable, (await _assignments.ClaimNextAsync(batch.Id, teams, Now.AddMinutes(2))).Status);
+    }
+
+    [Fact]
+    public async Task A_later_import_of_one_key_without_its_alias_keeps_them_one_person()
+    {
+        var batch = Batch(NewId("person-reimport"), tasks: 1, overlap: 2);
+        await _batches.ImportAsync(batch);
+        var (slack, teams) = await OnePersonOnTwoKeys();
+        await ClaimAndAnswer(batch.Id, slack);
+
+        await _reviewers.UpsertAsync([teams with { AlsoKnownAs = [], WeeklyHours = 5 }]);
+        var teamsNow = (await _reviewers.GetAsync(teams.Key))!;
+
+        Assert.Equal(5, (await _reviewers.GetAsync(slack.Key))!.WeeklyHours);
+        Assert.Equal(ClaimStatus.NoneAvailable, (await _assignments.ClaimNextAsync(batch.Id, teamsNow, Now.AddMinutes(2))).Status);
+    }
+
+    [Fact]
+    public async Task Linking_two_keys_that_each_already_worked_keeps_what_both_have_had()
+    {
+        var batch = Batch(NewId("person-merge"), tasks: 3, overlap: 3);
+        await _batches.ImportAsync(batch);
+        var slack = Reviewer(NewId("slack:U"));
+        var teams = Reviewer(NewId("teams:"));
+        await _reviewers.UpsertAsync([slack, teams]);
+        var onSlack = await ClaimAndAnswer(batch.Id, (await _reviewers.GetAsync(slack.Key))!);
+        var teamsAlone = (await _reviewers.GetAsync(teams.Key))!;
+        var onTeams = new[] { await ClaimAndAnswer(batch.Id, teamsAlone), await ClaimAndAnswer(batch.Id, teamsAlone) };
+
+        await _reviewers.UpsertAsync([teams with { AlsoKnownAs = [slack.Key] }]);
+        var linked = await ClaimAndAnswer(batch.Id, (await _reviewers.GetAsync(slack.Key))!);
+        var afterwards = await _assignments.ClaimNextAsync(batch.Id, (await _reviewers.GetAsync(teams.Key))!, Now.AddMinutes(5));
+
+        Assert.Equal(("t1", "t1", "t2"), (onSlack.TaskId, onTeams[0].TaskId, onTeams[1].TaskId));
+        Assert.Equal("t3", linked.TaskId);
+        Assert.Equal(ClaimStatus.NoneAvailable, afterwards.Status);
+    }
+
+    [Fact]
+    public async Task Verifying_one_key_verifies_the_person_on_every_key()
+    {
+        var slackKey = NewId("slack:U");
+        var teamsKey = NewId("teams:");
+        await _reviewers.UpsertAsync([Reviewer(slackKey) with { Verified = false, AlsoKnownAs = [teamsKey] }, Reviewer(teamsKey) with { Verified = false }]);
+
+        await _reviewers.VerifyAsync(teamsKey, Reviewers.Credential.DO, ["pediatrics"]);
+        var slack = (await _reviewers.GetAsync(slackKey))!;
+
+        Assert.Equal((true, Reviewers.Credential.DO), (slack.Verified, slack.Credential));
+        Assert.Equal(["pediatrics"], slack.Specialties);
+    }
+
+    [Fact]
+    public async Task A_profile_saved_on_one_key_reaches_every_key_and_keeps_them_one_person()
+    {
+        var batch = Batch(NewId("person-profile"), tasks: 1, overlap: 2);
+        await _batches.ImportAsync(batch);
+        var (slack, teams) = await OnePersonOnTwoKeys();
+
+        // A change that builds the record afresh, as a form might, must not cut the person in two.
+        await _reviewers.UpdateAsync(teams.Key, current => new Reviewers.Reviewer
+        {
+            Key = current.Key, Name = "Dr. Renamed", Credential = current.Credential, Specialties = current.Specialties, Verified = true, WeeklyHours = 4,
+        });
+        var slackNow = (await _reviewers.GetAsync(slack.Key))!;
+        await ClaimAndAnswer(batch.Id, slackNow);
+
+        Assert.Equal(("Dr. Renamed", 4.0), (slackNow.Name, slackNow.WeeklyHours));
+        Assert.Equal(ClaimStatus.NoneAvailable, (await _assignments.ClaimNextAsync(batch.Id, (await _reviewers.GetAsync(teams.Key))!, Now.AddMinutes(2))).Status);
+    }
+
+    /// <summary>What a process that died halfway through a claim or an answer leaves in the person's lease, and that
+    /// the next claim must neither trust blindly nor wait on for ever.</summary>
+    [Fact]
+    public async Task A_lease_a_crash_left_behind_neither_blocks_the_person_for_long_nor_gives_them_a_second_task()
+    {
+        var first = Batch(NewId("crash-first"), tasks: 1);
+        var second = Batch(NewId("crash-second"), tasks: 1);
+        await _batches.ImportAsync(first);
+        await _batches.ImportAsync(second);
+        var (slack, teams) = await OnePersonOnTwoKeys();
+        var db = server.Redis.GetDatabase();
+        var lease = RedisKeys.PersonLease(slack.Person);
+
+        // Died while claiming: the other key is told to ask again rather than kept waiting.
+        await db.StringSetAsync(lease, "claiming:died", TimeSpan.FromSeconds(10));
+        var whileClaiming = await _assignments.ClaimNextAsync([first.Id, second.Id], teams, Now);
+        await db.KeyDeleteAsync(lease);
+        // Died after the batch script, before the hand-over: a task is held that no lease names.
+        var held = (await _assignments.ClaimNextAsync([first.Id], slack, Now)).Assignment!;
+        await db.KeyDeleteAsync(lease);
+        var whileHolding = await _assignments.ClaimNextAsync([second.Id, first.Id], teams, Now.AddMinutes(1));
+        // Died after recording, before letting go: the lease names an answered task.
+        await _assignments.RecordAsync(Submission(held, slack), Now.AddMinutes(2));
+        await db.StringSetAsync(lease, held.Id, TimeSpan.FromMinutes(30));
+        var afterAnswering = await _assignments.ClaimNextAsync([second.Id, first.Id], teams, Now.AddMinutes(3));
+
+        Assert.Equal(ClaimStatus.Busy, whileClaiming.Status);
+        Assert.Equal((ClaimStatus.AlreadyHolding, held.Id), (whileHolding.Status, whileHolding.Assignment?.Id));
+        Assert.Equal((ClaimStatus.Assigned, second.Id), (afterAnswering.Status, afterAnswering.Assignment?.BatchId));
+        Assert.Equal(afterAnswering.Assignment!.Id, (string?)await db.StringGetAsync(lease));
+    }
+
+    /// <summary>One clinician on Slack and on Teams. Both keys are listed and only the Slack entry names the other,
+    /// so the store has to link them from one side.</summary>
+    private async Task<(Reviewers.Reviewer Slack, Reviewers.Reviewer Teams)> OnePersonOnTwoKeys()
+    {
+        var slack = Reviewer(NewId("slack:U"));
+        var teams = Reviewer(NewId("teams:"));
+        await _reviewers.UpsertAsync([slack with { AlsoKnownAs = [teams.Key] }, teams]);
+        return ((await _reviewers.GetAsync(slack.Key))!, (await _reviewers.GetAsync(teams.Key))!);
     }
 
     private async Task<Assignment> ClaimAndAnswer(string batchId, Reviewers.Reviewer reviewer)

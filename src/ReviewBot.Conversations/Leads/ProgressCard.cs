@@ -23,7 +23,9 @@ public sealed class ProgressCard(IBatchStore batches, IReviewerStore reviewers, 
         {
             answers.Add(answer);
         }
-        var names = (await reviewers.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Key, r => r.Name);
+        var roster = (await reviewers.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Key);
+        // Answers carry the key they came from; a person answering on two channels is still one reviewer.
+        string PersonOf(string key) => roster.TryGetValue(key, out var reviewer) ? reviewer.Person : key;
         var zone = reader?.TimeZone;
 
         var data = new JsonObject
@@ -35,19 +37,19 @@ public sealed class ProgressCard(IBatchStore batches, IReviewerStore reviewers, 
             ["percent"] = progress.Slots == 0 ? 0 : (int)Math.Floor(100.0 * progress.SlotsFilled / progress.Slots),
             ["inProgress"] = progress.OpenAssignments,
             ["skipped"] = progress.Skips,
-            ["reviewers"] = $"{answers.Select(a => a.ReviewerKey).Distinct().Count()} answered so far",
+            ["reviewers"] = $"{answers.Select(a => PersonOf(a.ReviewerKey)).Distinct().Count()} answered so far",
             ["byKind"] = string.Join(" · ", progress.AnswersByKind.Where(k => k.Value > 0).Select(k => $"{Words(k.Key)} {k.Value}")) is { Length: > 0 } kinds ? kinds : "none yet",
             ["medianTime"] = progress.MedianSecondsPerAnswer is { } median ? Display.Duration((int)median) : "—",
             ["harmFlags"] = progress.HarmFlags == 0 ? "none" : $"{progress.HarmFlags} ({progress.SevereHarmFlags} severe)",
             ["due"] = progress.DueAt is { } due ? Display.When(due, zone) : "no due date",
             ["updated"] = Display.When(now, zone),
         };
-        var slowest = answers.GroupBy(a => a.ReviewerKey)
-            .Select(g => (Key: g.Key, Median: Median(g.Select(a => a.ActiveSeconds).ToList()), Count: g.Count()))
+        var slowest = answers.GroupBy(a => PersonOf(a.ReviewerKey))
+            .Select(g => (Key: g.First().ReviewerKey, Median: Median(g.Select(a => a.ActiveSeconds).ToList()), Count: g.Count()))
             .OrderByDescending(r => r.Median).Take(3)
             .Select(r => (JsonNode)new JsonObject
             {
-                ["name"] = names.GetValueOrDefault(r.Key, r.Key),
+                ["name"] = roster.TryGetValue(r.Key, out var reviewer) ? reviewer.Name : r.Key,
                 ["median"] = $"{Display.Duration(r.Median)} median over {r.Count}",
             }).ToArray();
         if (slowest.Length > 0)

@@ -7,7 +7,8 @@ namespace ReviewBot.Conversations.Leads;
 /// <summary>
 /// Whom a lead's <c>remind</c> reaches in a batch: everyone holding an open task, and every verified reviewer who
 /// qualifies for some task in it and has not started, while slots are still unfilled. Paused reviewers asked not to
-/// be disturbed, so they are counted and left alone.
+/// be disturbed, so they are counted and left alone. It counts people, not keys: someone who started on one channel
+/// has started, and someone who has not is invited once.
 /// </summary>
 public sealed class ReminderReach(IBatchStore batches, IAssignmentStore assignments, IReviewerStore reviewers, TimeProvider clock)
 {
@@ -15,6 +16,7 @@ public sealed class ReminderReach(IBatchStore batches, IAssignmentStore assignme
     {
         var now = clock.GetUtcNow();
         var roster = (await reviewers.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Key);
+        string PersonOf(string key) => roster.TryGetValue(key, out var reviewer) ? reviewer.Person : key;
 
         var open = await assignments.OpenInBatchAsync(batch.Id, now, cancellationToken).ConfigureAwait(false);
         var paused = 0;
@@ -37,9 +39,12 @@ public sealed class ReminderReach(IBatchStore batches, IAssignmentStore assignme
         var stand = await batches.GetProgressAsync(batch.Id, now, cancellationToken).ConfigureAwait(false);
         if (stand is { Closed: false, OpenSlots: > 0 })
         {
-            var started = await StartedAsync(batch.Id, open, cancellationToken).ConfigureAwait(false);
+            var started = (await StartedAsync(batch.Id, open, cancellationToken).ConfigureAwait(false)).Select(PersonOf).ToHashSet(StringComparer.Ordinal);
             var kindsOfTask = await DistinctRequirementsAsync(batch, cancellationToken).ConfigureAwait(false);
-            foreach (var reviewer in roster.Values.Where(r => r.Verified && !started.Contains(r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal))
+            // One invitation per person, always to the same key of theirs: the one their person id names, if it is theirs.
+            var people = roster.Values.Where(r => r.Verified && !started.Contains(r.Person)).GroupBy(r => r.Person)
+                .Select(person => person.OrderBy(r => r.Key == person.Key ? 0 : 1).ThenBy(r => r.Key, StringComparer.Ordinal).First());
+            foreach (var reviewer in people.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
                 if (!kindsOfTask.Any(task => Eligibility.IsEligible(reviewer, batch, task)))
                 {

@@ -17,7 +17,7 @@ public sealed class MyWork(IBatchStore batches, IAssignmentStore assignments, IR
         var reviewer = context.Reviewer!;
         var soFar = await week.ForAsync(reviewer, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var open = await assignments.OpenAssignmentsAsync(reviewer.Key, soFar.BatchIds, now, cancellationToken).ConfigureAwait(false);
+        var open = await assignments.OpenAssignmentsAsync(reviewer, soFar.BatchIds, now, cancellationToken).ConfigureAwait(false);
         var openTasks = new JsonArray();
         foreach (var assignment in open)
         {
@@ -75,7 +75,7 @@ public sealed class MyWork(IBatchStore batches, IAssignmentStore assignments, IR
             return [new SendText("That reminder is for a batch that no longer exists.")];
         }
         var now = clock.GetUtcNow();
-        var open = await assignments.OpenAssignmentsAsync(reviewer.Key, [batchId], now, cancellationToken).ConfigureAwait(false);
+        var open = await assignments.OpenAssignmentsAsync(reviewer, [batchId], now, cancellationToken).ConfigureAwait(false);
         // An invitation to start (no task held) stays worth repeating while the batch takes new work.
         var stillOpen = await batches.GetProgressAsync(batchId, now, cancellationToken).ConfigureAwait(false) is { Closed: false };
         if (open.Count == 0 && !stillOpen)

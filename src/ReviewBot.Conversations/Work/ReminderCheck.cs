@@ -27,7 +27,7 @@ public sealed class ReminderCheck(IReviewerStore reviewers, IAssignmentStore ass
         }
         if ((int?)reminder.Data["openCount"] is > 0)
         {
-            var open = await assignments.OpenAssignmentsAsync(reader.Key, [batchId], now, cancellationToken).ConfigureAwait(false);
+            var open = await assignments.OpenAssignmentsAsync(reader, [batchId], now, cancellationToken).ConfigureAwait(false);
             return open.Count > 0;
         }
         var stand = await batches.GetProgressAsync(batchId, now, cancellationToken).ConfigureAwait(false);

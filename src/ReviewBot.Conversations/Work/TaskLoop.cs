@@ -91,9 +91,12 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
         }
         if (outcome.Skip is not { } skip)
         {
-            return [Stale(outcome.Refusal == SkipStatus.AlreadyAnswered
-                ? "You already answered this task, so it cannot be skipped."
-                : "This task's time ran out and it went back to the pool, so there is nothing to skip.")];
+            return [Stale(outcome.Refusal switch
+            {
+                SkipStatus.AlreadyAnswered => "You already answered this task, so it cannot be skipped.",
+                SkipStatus.Mismatch => "This card belongs to a different task or person, so nothing was skipped.",
+                _ => "This task's time ran out and it went back to the pool, so there is nothing to skip.",
+            })];
         }
         return
         [

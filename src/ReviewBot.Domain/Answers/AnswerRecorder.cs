@@ -54,7 +54,7 @@ public sealed class AnswerRecorder(IBatchStore batches, IAssignmentStore assignm
             return new SkipOutcome(null, validated.Errors, null);
         }
         var (reason, note) = validated.Value;
-        var result = await assignments.SkipAsync(new SkipSubmission(assignmentId, taskId, reviewer.Key, reason, note), clock.GetUtcNow(),
+        var result = await assignments.SkipAsync(new SkipSubmission(assignmentId, taskId, reviewer, reason, note), clock.GetUtcNow(),
             cancellationToken).ConfigureAwait(false);
         return new SkipOutcome(result.Skip, [], result.Skip is null ? result.Status : null);
     }

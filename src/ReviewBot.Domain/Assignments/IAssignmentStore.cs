@@ -7,8 +7,13 @@ namespace ReviewBot.Assignments;
 /// server, so racing reviewers never share a last slot and a repeated submission records once.</summary>
 public interface IAssignmentStore
 {
-    /// <summary>Gives the reviewer an eligible task of this batch they have not had, whose overlap is not full;
-    /// returns the reviewer's live assignment in the batch instead when they already hold one.</summary>
+    /// <summary>Gives the person an eligible task they have not had on any of their keys, whose overlap is not full,
+    /// from the first of the batches that has one. A person works on one task at a time: when they hold one, in any
+    /// batch and from any of their keys, that one comes back instead. When nothing comes, the status is the last
+    /// batch's.</summary>
+    Task<ClaimResult> ClaimNextAsync(IReadOnlyList<string> batchIds, Reviewer reviewer, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="ClaimNextAsync(IReadOnlyList{string}, Reviewer, DateTimeOffset, CancellationToken)"/> in one batch.</summary>
     Task<ClaimResult> ClaimNextAsync(string batchId, Reviewer reviewer, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task<Assignment?> GetAsync(string assignmentId, CancellationToken cancellationToken = default);
@@ -18,14 +23,14 @@ public interface IAssignmentStore
 
     Task<SkipResult> SkipAsync(SkipSubmission submission, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Open assignments of a reviewer across the given batches.</summary>
-    Task<IReadOnlyList<Assignment>> OpenAssignmentsAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>Open assignments of the person, whichever of their keys took them, across the given batches.</summary>
+    Task<IReadOnlyList<Assignment>> OpenAssignmentsAsync(Reviewer reviewer, IEnumerable<string> batchIds, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Every assignment of a batch whose lease is still live: who is working on what right now.</summary>
     Task<IReadOnlyList<Assignment>> OpenInBatchAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Answers the reviewer recorded since a moment, across the given batches.</summary>
-    Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset since, CancellationToken cancellationToken = default);
+    /// <summary>Answers the person recorded since a moment, from any of their keys, across the given batches.</summary>
+    Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(Reviewer reviewer, IEnumerable<string> batchIds, DateTimeOffset since, CancellationToken cancellationToken = default);
 }
 
 public enum ClaimStatus
@@ -35,6 +40,8 @@ public enum ClaimStatus
     NoneAvailable,
     BatchClosed,
     NoSuchBatch,
+    /// <summary>Another of the person's keys is being given a task at this moment; asking again shortly gives that one.</summary>
+    Busy,
 }
 
 public sealed record ClaimResult(ClaimStatus Status, Assignment? Assignment = null);
@@ -66,13 +73,13 @@ public enum RecordStatus
     LeaseLapsed,
     AlreadySkipped,
     NoSuchAssignment,
-    /// <summary>The assignment belongs to someone else or to a different task.</summary>
+    /// <summary>The assignment belongs to another person or to a different task.</summary>
     Mismatch,
 }
 
 public sealed record RecordResult(RecordStatus Status, RecordedAnswer? Answer = null);
 
-public sealed record SkipSubmission(string AssignmentId, string TaskId, string ReviewerKey, SkipReason Reason, string? Note);
+public sealed record SkipSubmission(string AssignmentId, string TaskId, Reviewer Reviewer, SkipReason Reason, string? Note);
 
 public enum SkipStatus
 {

@@ -5,7 +5,8 @@ using ReviewBot.Tasks;
 namespace ReviewBot.Assignments;
 
 /// <summary>Answers "give me the next task": checks the reviewer may work now, then walks open batches, soonest due
-/// first, and leases the first eligible task. A reviewer already holding a task gets that one back.</summary>
+/// first, and leases the first eligible task. Limits are the person's, on whichever key they ask: a person already
+/// holding a task, in any batch, gets that one back, and the weekly hours count what they answered on every key.</summary>
 public sealed class TaskDispatcher(IBatchStore batches, IAssignmentStore assignments, WorkRules rules, TimeProvider clock)
 {
     /// <summary><paramref name="preferredBatchId"/> (an announcement's Start button, a reminder's Next) is tried first.</summary>
@@ -30,24 +31,22 @@ public sealed class TaskDispatcher(IBatchStore batches, IAssignmentStore assignm
             return new NextTask(NextTaskStatus.WeeklyHoursReached, WeeklyHours: cap);
         }
 
-        foreach (var summary in open)
+        var claim = await assignments.ClaimNextAsync(open.Select(b => b.Id).ToList(), reviewer, now, cancellationToken).ConfigureAwait(false);
+        if (claim.Assignment is { } assignment)
         {
-            var claim = await assignments.ClaimNextAsync(summary.Id, reviewer, now, cancellationToken).ConfigureAwait(false);
-            if (claim.Assignment is { } assignment)
-            {
-                var batch = await batches.GetAsync(summary.Id, cancellationToken).ConfigureAwait(false);
-                var task = await batches.GetTaskAsync(summary.Id, assignment.TaskId, cancellationToken).ConfigureAwait(false);
-                return new NextTask(claim.Status == ClaimStatus.AlreadyHolding ? NextTaskStatus.AlreadyHolding : NextTaskStatus.Delivered,
-                    assignment, task, batch);
-            }
+            // The held task may be in a batch closed since: its answer is still taken until the lease runs out.
+            var batch = await batches.GetAsync(assignment.BatchId, cancellationToken).ConfigureAwait(false);
+            var task = await batches.GetTaskAsync(assignment.BatchId, assignment.TaskId, cancellationToken).ConfigureAwait(false);
+            return new NextTask(claim.Status == ClaimStatus.AlreadyHolding ? NextTaskStatus.AlreadyHolding : NextTaskStatus.Delivered,
+                assignment, task, batch);
         }
-        return new NextTask(NextTaskStatus.NothingAvailable);
+        return new NextTask(claim.Status == ClaimStatus.Busy ? NextTaskStatus.Busy : NextTaskStatus.NothingAvailable);
     }
 
     private async Task<double> HoursThisWeekAsync(Reviewer reviewer, IEnumerable<string> batchIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var weekStart = PayWeek.StartOf(now, reviewer.TimeZone, rules.WeekStartsOn);
-        var answers = await assignments.AnswersSinceAsync(reviewer.Key, batchIds, weekStart, cancellationToken).ConfigureAwait(false);
+        var answers = await assignments.AnswersSinceAsync(reviewer, batchIds, weekStart, cancellationToken).ConfigureAwait(false);
         return answers.Sum(a => a.ActiveSeconds) / 3600.0;
     }
 }
@@ -60,6 +59,7 @@ public enum NextTaskStatus
     Paused,
     WeeklyHoursReached,
     NothingAvailable,
+    Busy,
 }
 
 public sealed record NextTask(
@@ -78,6 +78,7 @@ public sealed record NextTask(
         NextTaskStatus.PendingVerification => "Your credential is waiting for a lead to verify it. Tasks start as soon as it is verified; nothing else is needed from you.",
         NextTaskStatus.Paused => $"You paused tasks until {PausedUntil:yyyy-MM-dd HH:mm} UTC. Say 'resume' to start again now.",
         NextTaskStatus.WeeklyHoursReached => $"You have reached your {WeeklyHours:0.#} hours for this week. Thank you! Tasks resume when the new week starts.",
+        NextTaskStatus.Busy => "A task is on its way to you in another chat with me right now. Say next again in a moment to have the same task here.",
         _ => "There is no task for you right now: every open task you qualify for is taken or done. You will hear from us when new work arrives.",
     };
 }

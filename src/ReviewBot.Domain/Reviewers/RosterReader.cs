@@ -47,6 +47,7 @@ public static partial class RosterReader
                 }
             }
         }
+        reviewers.CheckOneProfilePerPerson();
         if (reviewers.Count == 0 && !errors.Any)
         {
             errors.Add(new ImportError(null, null, "", "The roster lists nobody: send a JSON array of reviewers, or one reviewer per line."));
@@ -63,8 +64,9 @@ public static partial class RosterReader
     private sealed class Roster(ImportErrors errors)
     {
         private readonly Dictionary<string, string> _firstSeen = new(StringComparer.Ordinal);
+        private readonly List<(Reviewer Reviewer, ImportScope Scope, string Place)> _placed = [];
 
-        public List<Reviewer> Read { get; } = [];
+        public IReadOnlyList<Reviewer> Read => [.. _placed.Select(p => p.Reviewer)];
         public int Count { get; private set; }
 
         public void Add(JsonElement entry, ImportScope scope, string place)
@@ -97,8 +99,57 @@ public static partial class RosterReader
             };
             if (errors.Count == before)
             {
-                Read.Add(reviewer);
+                _placed.Add((reviewer, scope, place));
             }
+        }
+
+        /// <summary>A person has one profile whichever key they write from, so entries linked by alsoKnownAs must
+        /// agree: which of two credentials to trust is for the lead to say, not for the order of the file.</summary>
+        public void CheckOneProfilePerPerson()
+        {
+            var groups = new People.KeyGroups();
+            foreach (var (reviewer, _, _) in _placed)
+            {
+                groups.Join(reviewer.Key, reviewer.AlsoKnownAs);
+            }
+            foreach (var person in _placed.GroupBy(p => groups.Of(p.Reviewer.Key)).Where(g => g.Count() > 1))
+            {
+                var (first, _, firstPlace) = person.First();
+                foreach (var (reviewer, scope, _) in person.Skip(1))
+                {
+                    foreach (var (field, mine, theirs) in ProfileDifferences(reviewer, first))
+                    {
+                        scope.Error(field, $"“{reviewer.Key}” and “{first.Key}” (at {firstPlace}) are one person by alsoKnownAs, and one person has one profile: " +
+                            $"this entry says {mine} where that one says {theirs}. Give both the same {field}, or list the profile on one key only.");
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<(string Field, string Mine, string Theirs)> ProfileDifferences(Reviewer mine, Reviewer theirs)
+        {
+            static string Shown(object? value) => value switch
+            {
+                null => "none",
+                bool b => b ? "true" : "false",
+                IReadOnlyList<string> { Count: 0 } => "none",
+                IReadOnlyList<string> words => string.Join(", ", words.Order(StringComparer.Ordinal)),
+                QuietHours q => $"{q.Start:HH:mm}–{q.End:HH:mm}",
+                IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? "none",
+            };
+            (string, object?, object?)[] fields =
+            [
+                ("name", mine.Name, theirs.Name),
+                ("credential", mine.Credential, theirs.Credential),
+                ("specialties", mine.Specialties, theirs.Specialties),
+                ("timeZone", mine.TimeZone, theirs.TimeZone),
+                ("verified", mine.Verified, theirs.Verified),
+                ("lead", mine.Lead, theirs.Lead),
+                ("weeklyHours", mine.WeeklyHours, theirs.WeeklyHours),
+                ("quietHours", mine.QuietHours, theirs.QuietHours),
+            ];
+            return fields.Select(f => (f.Item1, Shown(f.Item2), Shown(f.Item3))).Where(f => f.Item2 != f.Item3);
         }
 
         private static string? Key(ImportScope scope, string? raw, string field)

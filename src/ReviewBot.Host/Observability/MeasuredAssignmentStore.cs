@@ -21,6 +21,9 @@ public sealed class MeasuredAssignmentStore(IAssignmentStore inner) : IAssignmen
         return result;
     }
 
+    public Task<ClaimResult> ClaimNextAsync(IReadOnlyList<string> batchIds, Reviewer reviewer, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        inner.ClaimNextAsync(batchIds, reviewer, now, cancellationToken);
+
     public Task<ClaimResult> ClaimNextAsync(string batchId, Reviewer reviewer, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         inner.ClaimNextAsync(batchId, reviewer, now, cancellationToken);
 
@@ -30,14 +33,14 @@ public sealed class MeasuredAssignmentStore(IAssignmentStore inner) : IAssignmen
     public Task<SkipResult> SkipAsync(SkipSubmission submission, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         inner.SkipAsync(submission, now, cancellationToken);
 
-    public Task<IReadOnlyList<Assignment>> OpenAssignmentsAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset now,
+    public Task<IReadOnlyList<Assignment>> OpenAssignmentsAsync(Reviewer reviewer, IEnumerable<string> batchIds, DateTimeOffset now,
         CancellationToken cancellationToken = default) =>
-        inner.OpenAssignmentsAsync(reviewerKey, batchIds, now, cancellationToken);
+        inner.OpenAssignmentsAsync(reviewer, batchIds, now, cancellationToken);
 
     public Task<IReadOnlyList<Assignment>> OpenInBatchAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         inner.OpenInBatchAsync(batchId, now, cancellationToken);
 
-    public Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(string reviewerKey, IEnumerable<string> batchIds, DateTimeOffset since,
+    public Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(Reviewer reviewer, IEnumerable<string> batchIds, DateTimeOffset since,
         CancellationToken cancellationToken = default) =>
-        inner.AnswersSinceAsync(reviewerKey, batchIds, since, cancellationToken);
+        inner.AnswersSinceAsync(reviewer, batchIds, since, cancellationToken);
 }

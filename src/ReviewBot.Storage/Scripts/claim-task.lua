@@ -1,13 +1,16 @@
--- Leases the next task slot of one batch to one reviewer, atomically: two reviewers asking at the same instant
--- never both get the last slot, and nobody gets a task they have had.
--- KEYS[1] rules   KEYS[2] open   KEYS[3] order   KEYS[4] taken   KEYS[5] seen (this reviewer)   KEYS[6] leases
+-- Leases the next task slot of one batch to one person, atomically: two reviewers asking at the same instant
+-- never both get the last slot, and nobody gets a task they have had on any of their keys.
+-- KEYS[1] rules   KEYS[2] open   KEYS[3] order   KEYS[4] taken   KEYS[5] seen (this person)   KEYS[6] leases
 -- KEYS[7] holding   KEYS[8] req   KEYS[9] seq   KEYS[10] assignments
--- ARGV[1] now (unix ms)   ARGV[2] now (ISO 8601)   ARGV[3] reviewer key   ARGV[4] credential ("" when none)
--- ARGV[5] specialties ",a,b,"   ARGV[6] batch id
--- Returns {"assigned"|"holding", assignment id, task id, delivered ISO, expires ms}, {"none"}, {"closed"} or {"missing"}
+-- KEYS[11…] seen under the person ids merged into this person (read, never written)
+-- ARGV[1] now (unix ms)   ARGV[2] now (ISO 8601)   ARGV[3] reviewer key asking   ARGV[4] credential ("" when none)
+-- ARGV[5] specialties ",a,b,"   ARGV[6] batch id   ARGV[7] person id
+-- Returns {"assigned"|"holding", assignment id, task id, delivered ISO, expires ms, reviewer key it went to},
+-- {"none"}, {"closed"} or {"missing"}
 
 local now = tonumber(ARGV[1])
 local reviewer = ARGV[3]
+local person = ARGV[7]
 
 -- Assignment ID:N keeps its attributes in KEYS[10] as fields "N:name".
 local function prefix_of(id)
@@ -29,17 +32,18 @@ for _, id in ipairs(lapsed) do
   redis.call('ZREM', KEYS[6], id)
   redis.call('HINCRBY', KEYS[4], task, -1)
   redis.call('ZADD', KEYS[2], redis.call('ZSCORE', KEYS[3], task), task)
-  local holder = redis.call('HGET', KEYS[10], n .. 'reviewer')
+  -- An assignment from before person ids names only its reviewer, who was then their own person.
+  local holder = redis.call('HGET', KEYS[10], n .. 'person') or redis.call('HGET', KEYS[10], n .. 'reviewer')
   if redis.call('HGET', KEYS[7], holder) == id then
     redis.call('HDEL', KEYS[7], holder)
   end
 end
 
-local held = redis.call('HGET', KEYS[7], reviewer)
+local held = redis.call('HGET', KEYS[7], person)
 if held then
   local n = prefix_of(held)
-  local a = redis.call('HMGET', KEYS[10], n .. 'task', n .. 'deliveredAt', n .. 'expiresMs')
-  return {'holding', held, a[1], a[2], a[3]}
+  local a = redis.call('HMGET', KEYS[10], n .. 'task', n .. 'deliveredAt', n .. 'expiresMs', n .. 'reviewer')
+  return {'holding', held, a[1], a[2], a[3], a[4]}
 end
 
 if redis.call('HGET', KEYS[1], 'closed') == '1' then
@@ -68,6 +72,19 @@ local function eligible(requirements)
   return false
 end
 
+-- A person's history may also sit under ids a roster link merged into theirs: all of it counts.
+local function had(task)
+  if redis.call('SISMEMBER', KEYS[5], task) == 1 then
+    return true
+  end
+  for i = 11, #KEYS do
+    if redis.call('SISMEMBER', KEYS[i], task) == 1 then
+      return true
+    end
+  end
+  return false
+end
+
 local page = 200
 local start = 0
 while true do
@@ -76,7 +93,7 @@ while true do
     return {'none'}
   end
   for _, task in ipairs(tasks) do
-    if redis.call('SISMEMBER', KEYS[5], task) == 0 and eligible(redis.call('HGET', KEYS[8], task)) then
+    if not had(task) and eligible(redis.call('HGET', KEYS[8], task)) then
       if redis.call('HINCRBY', KEYS[4], task, 1) >= overlap then
         redis.call('ZREM', KEYS[2], task)
       end
@@ -84,12 +101,12 @@ while true do
       local id = ARGV[6] .. ':' .. sequence
       local expires = now + tonumber(redis.call('HGET', KEYS[1], 'leaseMs'))
       local n = sequence .. ':'
-      redis.call('HSET', KEYS[10], n .. 'task', task, n .. 'reviewer', reviewer, n .. 'deliveredMs', now,
+      redis.call('HSET', KEYS[10], n .. 'task', task, n .. 'reviewer', reviewer, n .. 'person', person, n .. 'deliveredMs', now,
         n .. 'deliveredAt', ARGV[2], n .. 'expiresMs', expires, n .. 'state', 'open')
       redis.call('ZADD', KEYS[6], expires, id)
       redis.call('SADD', KEYS[5], task)
-      redis.call('HSET', KEYS[7], reviewer, id)
-      return {'assigned', id, task, ARGV[2], tostring(expires)}
+      redis.call('HSET', KEYS[7], person, id)
+      return {'assigned', id, task, ARGV[2], tostring(expires), reviewer}
     end
   end
   start = start + page

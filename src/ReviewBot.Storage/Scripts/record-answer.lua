@@ -2,8 +2,8 @@
 -- pay from the server's own copy of the assignment, writes the answer, updates counters, and puts its follow-ups
 -- (harm alerts to leads) in the batch's outbox, so they are sent if and only if the answer is recorded.
 -- KEYS[1] assignments   KEYS[2] leases   KEYS[3] holding   KEYS[4] answers   KEYS[5] stats   KEYS[6] durations
--- KEYS[7] answered   KEYS[8] outbox items   KEYS[9] ledger (this reviewer)   KEYS[10] outbox due
--- ARGV[1] assignment id   ARGV[2] reviewer key   ARGV[3] task id   ARGV[4] now (unix ms)
+-- KEYS[7] answered   KEYS[8] outbox items   KEYS[9] ledger (this person)   KEYS[10] outbox due
+-- ARGV[1] assignment id   ARGV[2] the submitter's person ids, each between spaces   ARGV[3] task id   ARGV[4] now (unix ms)
 -- ARGV[5] answer JSON without its closing brace   ARGV[6] active-time cap (s)   ARGV[7] price per task ("" = hourly)
 -- ARGV[8] hourly rate   ARGV[9] kind   ARGV[10] harm: "none", "flag" or "severe"
 -- ARGV[11] follow-up messages (JSON), one per line: compact JSON never holds a raw line break
@@ -12,11 +12,13 @@
 -- Assignment ID:N keeps its attributes in KEYS[1] as fields "N:name".
 local n = string.match(ARGV[1], ':(%d+)$') .. ':'
 local a = redis.call('HMGET', KEYS[1], n .. 'task', n .. 'reviewer', n .. 'deliveredMs', n .. 'deliveredAt', n .. 'expiresMs',
-  n .. 'state')
+  n .. 'state', n .. 'person')
 if not a[1] then
   return {'missing'}
 end
-if a[1] ~= ARGV[3] or a[2] ~= ARGV[2] then
+-- The assignment is the person's, whichever of their keys answers (one from before person ids: its reviewer's).
+local owner = a[7] or a[2]
+if a[1] ~= ARGV[3] or not string.find(ARGV[2], ' ' .. owner .. ' ', 1, true) then
   return {'mismatch'}
 end
 local state = a[6]
@@ -47,8 +49,8 @@ local answer = ARGV[5] .. ',"deliveredAt":"' .. a[4] .. '","activeSeconds":' .. 
 redis.call('HSET', KEYS[4], ARGV[1], answer)
 redis.call('HSET', KEYS[1], n .. 'state', 'answered')
 redis.call('ZREM', KEYS[2], ARGV[1])
-if redis.call('HGET', KEYS[3], ARGV[2]) == ARGV[1] then
-  redis.call('HDEL', KEYS[3], ARGV[2])
+if redis.call('HGET', KEYS[3], owner) == ARGV[1] then
+  redis.call('HDEL', KEYS[3], owner)
 end
 redis.call('HINCRBY', KEYS[7], ARGV[3], 1)
 redis.call('ZADD', KEYS[6], active, ARGV[1])

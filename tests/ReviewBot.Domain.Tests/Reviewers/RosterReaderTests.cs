@@ -64,6 +64,23 @@ public class RosterReaderTests
     }
 
     [Fact]
+    public void Keys_of_one_person_that_disagree_on_their_profile_are_refused_naming_both_keys_and_the_field()
+    {
+        var roster =
+            """
+            [ {"key":"slack:UKOFI","name":"Dr. Kofi Mensah","credential":"MD","verified":true,"alsoKnownAs":["teams:kofi"]},
+              {"key":"web:ines","name":"Ines Duarte","credential":"RN"},
+              {"key":"teams:kofi","name":"Dr. Kofi Mensah","credential":"NP","verified":true} ]
+            """;
+
+        var error = Assert.Single(RosterReader.Read(roster).Errors);
+
+        Assert.Equal(new ImportError(null, "teams:kofi", "[2].credential",
+            "“teams:kofi” and “slack:UKOFI” (at [0]) are one person by alsoKnownAs, and one person has one profile: this entry says NP where that one says MD. " +
+            "Give both the same credential, or list the profile on one key only."), error);
+    }
+
+    [Fact]
     public void Windows_time_zone_name_is_refused_in_favour_of_iana()
     {
         var error = Assert.Single(RosterReader.Read("""{"key":"web:x","name":"X","timeZone":"Eastern Standard Time"}""").Errors);
