@@ -10,7 +10,7 @@ namespace ReviewBot.Conversations;
 /// words work on every channel.</summary>
 public static class Conversation
 {
-    public static ChatRouter Route(ChatRouter router, TaskLoop tasks, Onboarding onboarding, MyWork mine, LeadDesk leads) => router
+    public static ChatRouter Route(ChatRouter router, TaskLoop tasks, Onboarding onboarding, MyWork mine, LeadDesk leads, ScheduledPosts scheduled) => router
         .OnFirstContact(onboarding.Welcome)
         .OnSubmit("profile", onboarding.SaveProfile)
         .OnCommand("profile", onboarding.ShowProfile)
@@ -36,6 +36,8 @@ public static class Conversation
         .OnCommand("progress", LeadsOnly(leads.ShowProgress))
         .OnCommand("remind", LeadsOnly(leads.Remind))
         .OnCommand("announce", LeadsOnly(leads.Announce))
+        .OnCommand("announcements", LeadsOnly(scheduled.List))
+        .OnCommand("cancel", LeadsOnly(scheduled.Cancel))
         .OnCommand("export", LeadsOnly(leads.Export))
         .OnCommand("close", LeadsOnly(leads.Close))
         .OnCommand("verify", LeadsOnly(leads.Verify))

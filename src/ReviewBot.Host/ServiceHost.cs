@@ -35,6 +35,7 @@ public static class ServiceHost
         app.MapReviewersApi();
         app.MapWorkApi();
         app.MapDownloads();
+        app.MapScheduleApi();
         app.MapWebChat();
         app.Lifetime.ApplicationStarted.Register(() => ListeningBanner.Print(app));
 

@@ -17,11 +17,12 @@ namespace ReviewBot.Storage;
 ///                                            claim runs; PX the lease time, so a crashed process never blocks anyone
 /// rb:{outbox}:items                   hash  message id → message JSON: everything sent to someone other than who acted,
 ///                                           now or later (reminders, announcements, lead notes)
-/// rb:{outbox}:due, :attempts, :parked       as for a batch's outbox below
+/// rb:{outbox}:due, :attempts, :parked, :claims   as for a batch's outbox below
 /// rb:event:{ID}                      string the answer to a channel event (JSON), or "running"; repeats of the event get it
 /// rb:download-key                     string secret that signs download links from chat (made once, shared by instances)
 /// rb:chat:{CONVERSATION}              list  web chat messages of one conversation, oldest first
 /// rb:chat:{CONVERSATION}:seq          string last web chat message number of that conversation (same hash slot)
+/// rb:chat:{CONVERSATION}:delivered    set   outbox message ids already written there, so a re-delivery shows once
 /// rb:{b:ID}:meta                      string batch settings JSON (without tasks), compared on re-import
 /// rb:{b:ID}:rules                     hash  overlap, leaseMs, closed — what the claim script needs
 /// rb:{b:ID}:tasks                     hash  task id → task JSON (task text stored once, never per assignment)
@@ -45,6 +46,7 @@ namespace ReviewBot.Storage;
 /// rb:{b:ID}:outbox:due                zset  message id → when to send it (unix ms); a claimed one hides until its claim runs out
 /// rb:{b:ID}:outbox:attempts           hash  message id → failed sends
 /// rb:{b:ID}:outbox:parked             zset  message id → when it was parked after too many failed sends
+/// rb:{b:ID}:outbox:claims             hash  message id → until when a sweeper's claim on it holds (unix ms): in flight
 /// </code>
 /// </summary>
 public static class RedisKeys
@@ -59,6 +61,7 @@ public static class RedisKeys
 
     public static RedisKey ChatMessages(string conversationKey) => "rb:chat:{" + conversationKey + "}";
     public static RedisKey ChatSequence(string conversationKey) => "rb:chat:{" + conversationKey + "}:seq";
+    public static RedisKey ChatDelivered(string conversationKey) => "rb:chat:{" + conversationKey + "}:delivered";
     public static RedisKey PersonLease(string person) => "rb:{p:" + person + "}:lease";
 
     public static BatchKeys Batch(string batchId) => new(batchId);
@@ -97,11 +100,13 @@ public readonly struct BatchKeys(string batchId)
     }
 }
 
-/// <summary>One outbox: the messages, when each is due, how often its send failed, and those parked after too many.</summary>
+/// <summary>One outbox: the messages, when each is due, how often its send failed, those parked after too many, and
+/// those a sweeper holds now.</summary>
 public readonly struct OutboxKeys(string prefix)
 {
     public RedisKey Items => prefix + "items";
     public RedisKey Due => prefix + "due";
     public RedisKey Attempts => prefix + "attempts";
     public RedisKey Parked => prefix + "parked";
+    public RedisKey Claims => prefix + "claims";
 }

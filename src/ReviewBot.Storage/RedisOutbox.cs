@@ -34,7 +34,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis)
 
     public async Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(OutboxKeys outbox, DateTimeOffset now, TimeSpan hold, int limit)
     {
-        var claimed = await Claim.RunAsync(Db, [outbox.Items, outbox.Due, outbox.Attempts],
+        var claimed = await Claim.RunAsync(Db, [outbox.Items, outbox.Due, outbox.Attempts, outbox.Claims],
             [now.ToUnixTimeMilliseconds(), (long)hold.TotalMilliseconds, limit]).ConfigureAwait(false);
         var messages = new List<ClaimedMessage>();
         for (var i = 0; i + 2 < claimed.Length; i += 3)
@@ -47,13 +47,14 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis)
 
     /// <summary>The message was delivered, or is no longer wanted: it leaves the outbox.</summary>
     public Task DoneAsync(ClaimedMessage message) =>
-        Done.EvaluateAsync(Db, [message.Outbox.Items, message.Outbox.Due, message.Outbox.Attempts, message.Outbox.Parked], [message.Id]);
+        Done.EvaluateAsync(Db, [message.Outbox.Items, message.Outbox.Due, message.Outbox.Attempts, message.Outbox.Parked, message.Outbox.Claims],
+            [message.Id]);
 
     /// <summary>A send failed: the message is tried again after <paramref name="retryIn"/>, or parked once it has
     /// failed <paramref name="maxFailures"/> times. True when it was parked.</summary>
     public async Task<bool> FailedAsync(ClaimedMessage message, DateTimeOffset now, TimeSpan retryIn, int maxFailures)
     {
-        var outcome = await Failed.RunAsync(Db, [message.Outbox.Items, message.Outbox.Due, message.Outbox.Attempts, message.Outbox.Parked],
+        var outcome = await Failed.RunAsync(Db, [message.Outbox.Items, message.Outbox.Due, message.Outbox.Attempts, message.Outbox.Parked, message.Outbox.Claims],
             [message.Id, now.ToUnixTimeMilliseconds(), (long)retryIn.TotalMilliseconds, maxFailures]).ConfigureAwait(false);
         return (string?)outcome[0] == "parked";
     }
@@ -69,29 +70,60 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis)
         return waiting;
     }
 
-    /// <summary>What waits in one outbox, oldest due first, for people and tests to look at.</summary>
-    public async Task<IReadOnlyList<string>> PeekAsync(OutboxKeys outbox)
+    /// <summary>Everything in one outbox, soonest due first: waiting, in flight (a sweeper holds it now) or parked.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxKeys outbox, DateTimeOffset now)
     {
-        var ids = await Db.SortedSetRangeByRankAsync(outbox.Due).ConfigureAwait(false);
-        var messages = ids.Length == 0 ? [] : await Db.HashGetAsync(outbox.Items, ids).ConfigureAwait(false);
-        return messages.Where(m => m.HasValue).Select(m => m.ToString()).ToList();
+        var db = Db;
+        var due = await db.SortedSetRangeByRankWithScoresAsync(outbox.Due).ConfigureAwait(false);
+        var parked = await db.SortedSetRangeByRankWithScoresAsync(outbox.Parked).ConfigureAwait(false);
+        var ids = due.Select(d => d.Element).Concat(parked.Select(p => p.Element)).ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+        var messages = await db.HashGetAsync(outbox.Items, ids).ConfigureAwait(false);
+        var failures = await db.HashGetAsync(outbox.Attempts, ids).ConfigureAwait(false);
+        var claims = await db.HashGetAsync(outbox.Claims, ids).ConfigureAwait(false);
+        var entries = new List<OutboxEntry>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!messages[i].HasValue)
+            {
+                continue;
+            }
+            var isParked = i >= due.Length;
+            var at = DateTimeOffset.FromUnixTimeMilliseconds((long)(isParked ? parked[i - due.Length].Score : due[i].Score));
+            var state = isParked ? OutboxState.Parked
+                : claims[i].HasValue && (long)claims[i] > now.ToUnixTimeMilliseconds() ? OutboxState.InFlight
+                : OutboxState.Waiting;
+            entries.Add(new OutboxEntry(ids[i].ToString(), messages[i].ToString(), at, failures[i].HasValue ? (int)failures[i] : 0, state));
+        }
+        return entries;
     }
 
-    /// <summary>Messages parked after too many failed sends, in every outbox.</summary>
-    public async Task<IReadOnlyList<string>> ParkedAsync()
+    /// <summary>Takes a waiting message out before it is sent (a lead cancels a scheduled announcement). False when it
+    /// is not waiting any more: sent, in flight, or gone.</summary>
+    public async Task<bool> CancelAsync(OutboxKeys outbox, string id, DateTimeOffset now)
     {
-        var parked = new List<string>();
-        foreach (var outbox in await AllAsync().ConfigureAwait(false))
+        var entry = (await ListAsync(outbox, now).ConfigureAwait(false)).FirstOrDefault(e => e.Id == id);
+        if (entry is not { State: OutboxState.Waiting })
         {
-            var ids = await Db.SortedSetRangeByRankAsync(outbox.Parked).ConfigureAwait(false);
-            if (ids.Length > 0)
-            {
-                parked.AddRange((await Db.HashGetAsync(outbox.Items, ids).ConfigureAwait(false)).Where(m => m.HasValue).Select(m => m.ToString()));
-            }
+            return false;
         }
-        return parked;
+        await DoneAsync(new ClaimedMessage(outbox, id, entry.Json, entry.Failures)).ConfigureAwait(false);
+        return true;
     }
 }
+
+public enum OutboxState
+{
+    Waiting,
+    InFlight,
+    Parked,
+}
+
+/// <summary>A message as it stands in an outbox: when it is (or was, if parked) due, and how many sends failed.</summary>
+public sealed record OutboxEntry(string Id, string Json, DateTimeOffset At, int Failures, OutboxState State);
 
 /// <summary>A message to put in the outbox: <see cref="Id"/> makes adding it again harmless.</summary>
 public sealed record OutboxMessage(string Id, string Json, DateTimeOffset Due);

@@ -56,7 +56,8 @@ public sealed class CoreWorld : IAsyncLifetime
             new Onboarding(Reviewers, Batches, leads, pay, rules),
             new MyWork(Batches, Assignments, Reviewers, week, rules, Clock),
             new LeadDesk(Batches, Reviewers, new ProgressCard(Batches, Reviewers, Clock), leads, pay,
-                new ReminderReach(Batches, Assignments, Reviewers, Clock), new ExampleLinks(Clock), Clock));
+                new ReminderReach(Batches, Assignments, Reviewers, Clock), new ExampleLinks(Clock), Clock),
+            new ScheduledPosts(new NothingScheduled()));
 
         await Reviewers.UpsertAsync(
         [
@@ -181,6 +182,15 @@ public static class Replies
 
     public static string Text(this IEnumerable<Reply> replies) =>
         string.Join("\n", replies.Select(r => r switch { SendText t => t.Text, Ephemeral e => e.Text, DirectText d => d.Text, _ => null }).Where(t => t is not null));
+}
+
+/// <summary>The outbox as leads list it is the host's (its tests cover <c>announcements</c> and <c>cancel</c>); the
+/// core's tests schedule nothing they list.</summary>
+internal sealed class NothingScheduled : IScheduledMessages
+{
+    public Task<IReadOnlyList<ScheduledMessage>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ScheduledMessage>>([]);
+
+    public Task<bool> CancelAsync(string id, CancellationToken cancellationToken) => Task.FromResult(false);
 }
 
 /// <summary>Download links as the host makes them, minus the signing, which the host's own tests cover.</summary>

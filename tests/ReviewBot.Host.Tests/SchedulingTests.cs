@@ -57,7 +57,7 @@ public sealed class SchedulingTests(EmbeddedGarnetServer garnet) : IClassFixture
         var store = new RedisOutbox(garnet.Redis);
         var outbox = new Outbox([channel], store, reviewers, clock, NullLogger<Outbox>.Instance);
         var reminders = new ReminderCheck(reviewers, new RedisAssignmentStore(garnet.Redis), new RedisBatchStore(garnet.Redis), clock);
-        return (outbox, new OutboxSweeper(store, outbox, reminders, clock, NullLogger<OutboxSweeper>.Instance));
+        return (outbox, new OutboxSweeper(store, outbox, reminders, new SchedulingOptions(), clock, NullLogger<OutboxSweeper>.Instance));
     }
 }
 

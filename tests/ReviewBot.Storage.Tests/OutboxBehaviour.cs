@@ -26,7 +26,7 @@ public abstract class OutboxBehaviour<TServer>(TServer server) where TServer : I
         await _assignments.RecordAsync(submission, Now.AddMinutes(1));
         await _assignments.RecordAsync(submission, Now.AddMinutes(2));
 
-        Assert.Equal(["""{"alert":1}""", """{"alert":2}"""], await _outbox.PeekAsync(RedisKeys.Batch(batch.Id).Outbox));
+        Assert.Equal(["""{"alert":1}""", """{"alert":2}"""], (await _outbox.ListAsync(RedisKeys.Batch(batch.Id).Outbox, Now)).Select(e => e.Json));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public abstract class OutboxBehaviour<TServer>(TServer server) where TServer : I
         var late = await _assignments.RecordAsync(Submission(assignment, reviewer) with { FollowUps = ["""{"alert":1}"""] }, Now.AddMinutes(6));
 
         Assert.Equal(Assignments.RecordStatus.LeaseLapsed, late.Status);
-        Assert.Empty(await _outbox.PeekAsync(RedisKeys.Batch(batch.Id).Outbox));
+        Assert.Empty(await _outbox.ListAsync(RedisKeys.Batch(batch.Id).Outbox, Now));
     }
 
     [Fact]
@@ -53,6 +53,7 @@ public abstract class OutboxBehaviour<TServer>(TServer server) where TServer : I
         var afterTheHold = await _outbox.ClaimDueAsync(box, Now.AddMinutes(2), TimeSpan.FromMinutes(1), 10);
 
         Assert.Equal(["one"], first.Select(m => m.Json));
+        Assert.Equal(OutboxState.InFlight, Assert.Single(await _outbox.ListAsync(box, Now.AddSeconds(30))).State);
         Assert.Empty(meanwhile);
         Assert.Equal(["one"], afterTheHold.Select(m => m.Json));
     }
@@ -66,7 +67,7 @@ public abstract class OutboxBehaviour<TServer>(TServer server) where TServer : I
         await _outbox.DoneAsync(claimed);
 
         Assert.Empty(await _outbox.ClaimDueAsync(box, Now.AddHours(1), TimeSpan.FromMinutes(1), 10));
-        Assert.Empty(await _outbox.PeekAsync(box));
+        Assert.Empty(await _outbox.ListAsync(box, Now));
     }
 
     [Fact]
@@ -86,7 +87,8 @@ public abstract class OutboxBehaviour<TServer>(TServer server) where TServer : I
 
         Assert.True(parked);
         Assert.Empty(await _outbox.ClaimDueAsync(box, Now.AddDays(1), TimeSpan.FromMinutes(1), 10));
-        Assert.Contains("failing", await _outbox.ParkedAsync());
+        var parkedEntry = Assert.Single(await _outbox.ListAsync(box, Now.AddDays(1)));
+        Assert.Equal(("failing", OutboxState.Parked, 3), (parkedEntry.Json, parkedEntry.State, parkedEntry.Failures));
     }
 
     /// <summary>A batch's outbox of its own, holding one message due now: each test reads only its own messages.</summary>

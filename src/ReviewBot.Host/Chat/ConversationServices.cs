@@ -7,6 +7,7 @@ using ReviewBot.Conversations.People;
 using ReviewBot.Conversations.Safety;
 using ReviewBot.Conversations.Work;
 using ReviewBot.Host.Downloads;
+using ReviewBot.Host.Scheduling;
 using ReviewBot.Answers;
 using ReviewBot.Reviewers;
 using ReviewBot.Storage;
@@ -41,15 +42,17 @@ public static class ConversationServices
         services.AddSingleton<MyWork>();
         services.AddSingleton<ProgressCard>();
         services.AddSingleton<LeadDesk>();
+        services.AddSingleton<ScheduledPosts>();
         services.AddSingleton(sp => Conversation.Route(
             new ChatRouter(sp.GetRequiredService<IReviewerStore>(), sp.GetRequiredService<LeadRoster>()),
             sp.GetRequiredService<TaskLoop>(), sp.GetRequiredService<Onboarding>(), sp.GetRequiredService<MyWork>(),
-            sp.GetRequiredService<LeadDesk>()));
+            sp.GetRequiredService<LeadDesk>(), sp.GetRequiredService<ScheduledPosts>()));
         services.AddSingleton<RedisOutbox>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSweeper>());
         services.AddSingleton<EventOnce>();
+        services.AddSingleton<IScheduledMessages, ScheduledMessages>();
         services.AddSingleton<ChatTurns>();
         return services;
     }

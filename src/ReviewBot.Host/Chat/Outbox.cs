@@ -41,8 +41,9 @@ public sealed class Outbox(IEnumerable<IChannelDelivery> channels, RedisOutbox s
         }
     }
 
-    /// <summary>Hands the reply to its channel. False when no channel of that name is configured here.</summary>
-    public async Task<bool> DeliverNowAsync(Reply reply, CancellationToken cancellationToken)
+    /// <summary>Hands outbox message <paramref name="messageId"/> to its channel. False when no channel of that name is
+    /// configured here.</summary>
+    public async Task<bool> DeliverNowAsync(Reply reply, string messageId, CancellationToken cancellationToken)
     {
         var target = TargetOf(reply);
         var channel = target[..Math.Max(0, target.IndexOf(':'))];
@@ -51,7 +52,7 @@ public sealed class Outbox(IEnumerable<IChannelDelivery> channels, RedisOutbox s
             logger.LogWarning("No channel '{Channel}' is configured to reach {Target}; the message is parked in the outbox.", channel, target);
             return false;
         }
-        await delivery.DeliverAsync(target, reply, cancellationToken);
+        await delivery.DeliverAsync(target, reply, messageId, cancellationToken);
         return true;
     }
 

@@ -1,5 +1,6 @@
 using ReviewBot.Conversations.Chat;
 using ReviewBot.Conversations.Work;
+using ReviewBot.Host.Scheduling;
 using ReviewBot.Storage;
 
 namespace ReviewBot.Host.Chat;
@@ -11,11 +12,11 @@ namespace ReviewBot.Host.Chat;
 /// A reminder is checked again just before it goes: one whose task was answered meanwhile, or whose reader paused,
 /// is dropped.
 /// </summary>
-public sealed class OutboxSweeper(RedisOutbox store, Outbox outbox, ReminderCheck reminders, TimeProvider clock, ILogger<OutboxSweeper> logger)
-    : IHostedService
+public sealed class OutboxSweeper(RedisOutbox store, Outbox outbox, ReminderCheck reminders, SchedulingOptions options, TimeProvider clock,
+    ILogger<OutboxSweeper> logger) : IHostedService
 {
     /// <summary>Long enough for any send to finish; a claimer that dies is replaced after this.</summary>
-    public static readonly TimeSpan Hold = TimeSpan.FromMinutes(1);
+    private TimeSpan Hold => TimeSpan.FromSeconds(options.ClaimSeconds);
 
     public const int MaxFailures = 20;
 
@@ -95,7 +96,7 @@ public sealed class OutboxSweeper(RedisOutbox store, Outbox outbox, ReminderChec
                 await store.DoneAsync(message);
                 return false;
             }
-            if (!await outbox.DeliverNowAsync(reply, cancellationToken))
+            if (!await outbox.DeliverNowAsync(reply, message.Id, cancellationToken))
             {
                 await store.FailedAsync(message, clock.GetUtcNow(), TimeSpan.Zero, maxFailures: 0);
                 return false;

@@ -9,6 +9,7 @@ public static class SchedulingServices
     public static IServiceCollection AddReviewBotScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SchedulingOptions>().BindConfiguration("Scheduling").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>().Value);
         var every = TimeSpan.FromSeconds(configuration.GetSection("Scheduling").Get<SchedulingOptions>()?.SweepSeconds ?? SchedulingOptions.DefaultSweepSeconds);
         services.AddQuartz(quartz =>
         {
@@ -30,4 +31,9 @@ public sealed class SchedulingOptions
 
     [Range(1, 3600)]
     public int SweepSeconds { get; set; } = DefaultSweepSeconds;
+
+    /// <summary>How long a sweeper's claim hides a message from the others: longer than any send takes; a message
+    /// whose sweeper died comes back after it.</summary>
+    [Range(1, 3600)]
+    public int ClaimSeconds { get; set; } = 60;
 }

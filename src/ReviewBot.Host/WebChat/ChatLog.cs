@@ -10,10 +10,13 @@ public sealed class ChatLog(IConnectionMultiplexer redis)
 {
     private static readonly string WriteScript = LoadScript("chat-write.lua");
 
-    public Task<ChatMessage> AppendAsync(ChatMessage message) => WriteAsync(0, message)!;
+    public Task<ChatMessage> AppendAsync(ChatMessage message) => WriteAsync(0, message, "")!;
+
+    /// <summary>Appends a message from the outbox, unless the outbox delivered <paramref name="outboxId"/> before.</summary>
+    public Task AppendOnceAsync(ChatMessage message, string outboxId) => WriteAsync(0, message, outboxId);
 
     /// <summary>Puts <paramref name="message"/> in place of message <paramref name="id"/>; null when there is none.</summary>
-    public Task<ChatMessage?> ReplaceAsync(long id, ChatMessage message) => id > 0 ? WriteAsync(id, message) : Task.FromResult<ChatMessage?>(null);
+    public Task<ChatMessage?> ReplaceAsync(long id, ChatMessage message) => id > 0 ? WriteAsync(id, message, "") : Task.FromResult<ChatMessage?>(null);
 
     /// <summary>Messages written or replaced after revision <paramref name="after"/>, in conversation order.</summary>
     public async Task<IReadOnlyList<ChatMessage>> SinceAsync(string conversation, long after)
@@ -30,13 +33,14 @@ public sealed class ChatLog(IConnectionMultiplexer redis)
             .ToList();
     }
 
-    private async Task<ChatMessage?> WriteAsync(long id, ChatMessage message)
+    private async Task<ChatMessage?> WriteAsync(long id, ChatMessage message, string outboxId)
     {
         var body = JsonSerializer.Serialize(message with { Id = 0, Rev = 0 }, ReviewBotJson.Options);
         var written = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(WriteScript,
-            [RedisKeys.ChatMessages(message.Conversation), RedisKeys.ChatSequence(message.Conversation)], [id, body]))!;
+            [RedisKeys.ChatMessages(message.Conversation), RedisKeys.ChatSequence(message.Conversation), RedisKeys.ChatDelivered(message.Conversation)],
+            [id, body, outboxId]))!;
         var (writtenId, rev) = ((long)written[0], (long)written[1]);
-        return writtenId == 0 ? null : message with { Id = writtenId, Rev = rev };
+        return writtenId <= 0 ? null : message with { Id = writtenId, Rev = rev };
     }
 
     private static string LoadScript(string name)

@@ -11,4 +11,7 @@ public sealed class WebChatDelivery(ChatLog log, WebMessages messages) : IChanne
 
     public Task DeliverAsync(string targetKey, Reply reply, CancellationToken cancellationToken) =>
         log.AppendAsync(messages.FromBot(targetKey, reply));
+
+    public Task DeliverAsync(string targetKey, Reply reply, string messageId, CancellationToken cancellationToken) =>
+        log.AppendOnceAsync(messages.FromBot(targetKey, reply), messageId);
 }

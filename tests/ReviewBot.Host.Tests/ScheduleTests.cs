@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ReviewBot.Conversations.Chat;
+using ReviewBot.Host.Chat;
+using ReviewBot.Storage;
+using StackExchange.Redis;
+
+namespace ReviewBot.Host.Tests;
+
+/// <summary>What waits in the outbox is visible (<c>announcements</c> in chat, <c>GET /api/schedule</c>), a scheduled
+/// announcement can be taken back before it goes, and a message delivered again after a sweeper died shows once.</summary>
+public sealed class ScheduleTests : IAsyncLifetime
+{
+    private const string People = """
+        [ { "key": "web:lena", "name": "Dr. Lena Fischer", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "Europe/Berlin", "verified": true, "lead": true },
+          { "key": "web:amara", "name": "Dr. Amara Osei", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "America/Chicago", "verified": true } ]
+        """;
+
+    // 16:00 UTC is 17:00 in Berlin: "at 09:00" is tomorrow morning there, 08:00 UTC.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero));
+    private readonly ReviewBotApp _app = new();
+    private WebApplicationFactory<Program> _host = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app.Settings["WebChat:Enabled"] = "true";
+        _app.Settings["Roles:TeamChannel"] = "web:channel:team";
+        _app.Settings["Scheduling:SweepSeconds"] = "3600";
+        _app.Settings["Scheduling:ClaimSeconds"] = "30";
+        _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)));
+        _client = _host.CreateClient();
+        (await _client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
+        (await _client.PostJsonTextAsync("/api/batches", Batches.Document("later"))).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_scheduled_announcement_is_listed_and_once_cancelled_is_never_posted()
+    {
+        await SayAsync("web:lena", "announce later at 09:00");
+
+        var listed = LastText(await SayAsync("web:lena", "announcements"));
+        var schedule = await (await _client.GetAsync("/api/schedule")).JsonAsync();
+        var entry = Assert.Single(schedule.EnumerateArray());
+        var id = entry.GetProperty("id").GetString()!;
+        Assert.Equal(("Waiting", "PostToChannel", "web:channel:team", "announcement"),
+            (entry.GetProperty("state").GetString(), entry.GetProperty("kind").GetString(), entry.GetProperty("to").GetString(), entry.GetProperty("card").GetString()));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), entry.GetProperty("at").GetDateTimeOffset());
+        Assert.Contains($"• {id}: Mixed review in #team, Tue 1 Dec, 09:00 UTC+1. Say cancel {id} to take it back.", listed);
+
+        var cancelled = LastText(await SayAsync("web:lena", $"cancel {id}"));
+        _clock.Advance(TimeSpan.FromDays(1));
+        await DeliverDueAsync();
+
+        Assert.Equal($"Cancelled {id}: it will not be posted.", cancelled);
+        Assert.Empty((await (await _client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
+        Assert.Equal(0, await CountCardsAsync("web:channel:team", "announcement"));
+        Assert.StartsWith("No announcement is scheduled.", LastText(await SayAsync("web:lena", "announcements")));
+    }
+
+    [Fact]
+    public async Task A_message_sent_again_after_its_sweeper_died_shows_once_in_the_web_chat()
+    {
+        var store = new RedisOutbox(_host.Services.GetRequiredService<IConnectionMultiplexer>());
+        var reminder = new DirectText("web:amara", "Your task in Mixed review is waiting.");
+        await store.AddAsync([new OutboxMessage("died-mid-send", reminder.ToJson(), _clock.GetUtcNow())]);
+        var claimed = Assert.Single(await store.ClaimDueAsync(RedisKeys.Outbox, _clock.GetUtcNow(), TimeSpan.FromSeconds(30), 10));
+        // The sweeper that claimed it got as far as the send, and died before its acknowledgement.
+        await _host.Services.GetServices<IChannelDelivery>().Single(c => c.Channel == "web")
+            .DeliverAsync("web:amara", reminder, claimed.Id, default);
+
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        await DeliverDueAsync();
+
+        Assert.Equal(1, (await LogAsync("web:amara")).Count(m => m.TryGetProperty("text", out var t) && t.GetString() == reminder.Text));
+        Assert.Empty((await (await _client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
+    }
+
+    private async Task DeliverDueAsync()
+    {
+        var sweeper = _host.Services.GetRequiredService<OutboxSweeper>();
+        await sweeper.WhenIdleAsync();
+        await sweeper.SweepAsync(default);
+    }
+
+    private async Task<JsonElement> SayAsync(string user, string text)
+    {
+        var response = await _client.PostAsJsonAsync("/chat/messages", new { user, conversation = user, text });
+        response.EnsureSuccessStatusCode();
+        return await response.JsonAsync();
+    }
+
+    private static string LastText(JsonElement turn) => turn.GetProperty("messages").EnumerateArray()
+        .Last(m => m.GetProperty("from").GetString() == "bot" && m.TryGetProperty("text", out _)).GetProperty("text").GetString()!;
+
+    private async Task<List<JsonElement>> LogAsync(string conversation, string? reader = null)
+    {
+        var log = await (await _client.GetAsync($"/chat/messages?conversation={conversation}&user={reader ?? conversation}&after=0")).JsonAsync();
+        return log.GetProperty("messages").EnumerateArray().ToList();
+    }
+
+    private async Task<int> CountCardsAsync(string conversation, string card) =>
+        (await LogAsync(conversation, "web:lena")).Count(m => m.TryGetProperty("card", out var c) && c.GetString() == card);
+}
