@@ -31,7 +31,7 @@ public sealed class SchedulingTests(EmbeddedGarnetServer garnet) : IClassFixture
     [Fact]
     public async Task Only_what_is_due_is_sent_and_two_instances_sweeping_at_once_send_each_item_once()
     {
-        await garnet.Redis.GetDatabase().KeyDeleteAsync([RedisKeys.Outbox.Items, RedisKeys.Outbox.Due, RedisKeys.Outbox.Attempts, RedisKeys.Outbox.Parked]);
+        await garnet.Redis.GetDatabase().KeyDeleteAsync([RedisKeys.Outbox.Items, RedisKeys.Outbox.Due, RedisKeys.Outbox.Attempts, RedisKeys.Outbox.Parked, RedisKeys.Outbox.Claims]);
         var clock = new FakeTimeProvider(Noon.AddHours(-2));
         var channel = new RecordingChannel();
         var (outbox, first) = Instance(clock, channel);
@@ -51,6 +51,27 @@ public sealed class SchedulingTests(EmbeddedGarnetServer garnet) : IClassFixture
         Assert.Equal(1, await new RedisOutbox(garnet.Redis).WaitingAsync());
     }
 
+    [Fact]
+    public async Task A_channel_that_fails_the_first_two_sends_still_delivers_the_message_once()
+    {
+        await garnet.Redis.GetDatabase().KeyDeleteAsync([RedisKeys.Outbox.Items, RedisKeys.Outbox.Due, RedisKeys.Outbox.Attempts, RedisKeys.Outbox.Parked, RedisKeys.Outbox.Claims]);
+        var clock = new FakeTimeProvider(Noon);
+        var channel = new RecordingChannel { FailNext = 2 };
+        var (outbox, sweeper) = Instance(clock, channel);
+        await outbox.SendAsync([new DirectText("test:priya", "Your reminder.")], null, default);
+
+        var sweeps = new List<int>();
+        foreach (var wait in new[] { 0, 5, 10, 20, 40 })
+        {
+            clock.Advance(TimeSpan.FromSeconds(wait));
+            sweeps.Add(await sweeper.SweepAsync(default));
+        }
+
+        Assert.Equal([0, 0, 1, 0, 0], sweeps);
+        Assert.Equal(3, channel.Attempts);
+        Assert.Equal("Your reminder.", Assert.IsType<DirectText>(Assert.Single(channel.Delivered)).Text);
+    }
+
     private (Outbox Outbox, OutboxSweeper Sweeper) Instance(TimeProvider clock, IChannelDelivery channel)
     {
         var reviewers = new RedisReviewerStore(garnet.Redis);
@@ -61,15 +82,26 @@ public sealed class SchedulingTests(EmbeddedGarnetServer garnet) : IClassFixture
     }
 }
 
-/// <summary>A channel that keeps what it was given, for tests to read.</summary>
+/// <summary>A channel that keeps what it was given, for tests to read, after refusing the first
+/// <see cref="FailNext"/> sends as a platform in trouble would.</summary>
 internal sealed class RecordingChannel(string channel = "test") : IChannelDelivery
 {
+    private int _attempts;
+
     public ConcurrentQueue<Reply> Delivered { get; } = new();
+    public int FailNext { get; set; }
+    public int Attempts => Volatile.Read(ref _attempts);
 
     public string Channel => channel;
 
     public Task DeliverAsync(string targetKey, Reply reply, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _attempts);
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new HttpRequestException("The platform answered 503.");
+        }
         Delivered.Enqueue(reply);
         return Task.CompletedTask;
     }
