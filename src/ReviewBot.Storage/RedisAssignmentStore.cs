@@ -101,7 +101,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         var result = await Scripts.ClaimTask.RunAsync(db,
             [
                 keys.Rules, keys.Open, keys.Order, keys.Taken, keys.Seen(reviewer.Person), keys.Leases, keys.Holding, keys.Requirements,
-                keys.Sequence, keys.Assignments, .. reviewer.MergedFrom.Select(id => keys.Seen(id)),
+                keys.Sequence, keys.Assignments, keys.LapsedToTell, .. reviewer.MergedFrom.Select(id => keys.Seen(id)),
             ],
             [
                 now.ToUnixTimeMilliseconds(), Iso(now), reviewer.Key, reviewer.Credential?.ToString() ?? "",
@@ -139,6 +139,31 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
     /// <summary>ARGV for the scripts that check an assignment is the submitter's: their person ids between spaces,
     /// which no key contains.</summary>
     private static string PersonIds(Reviewer reviewer) => " " + string.Join(" ", reviewer.PersonIds) + " ";
+
+    public async Task<IReadOnlyList<Assignment>> LapseDueAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var keys = RedisKeys.Batch(batchId);
+        var db = Db;
+        await Scripts.LapseLeases.EvaluateAsync(db, [keys.Leases, keys.Assignments, keys.Taken, keys.Open, keys.Order, keys.Holding, keys.LapsedToTell],
+            [now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+        var lapsed = new List<Assignment>();
+        foreach (var id in await db.SetMembersAsync(keys.LapsedToTell).ConfigureAwait(false))
+        {
+            if (await GetAsync(id.ToString(), cancellationToken).ConfigureAwait(false) is { } assignment)
+            {
+                lapsed.Add(assignment);
+            }
+        }
+        return lapsed;
+    }
+
+    public async Task ToldOfLapseAsync(string assignmentId, CancellationToken cancellationToken = default)
+    {
+        if (Assignment.TryBatchOf(assignmentId, out var batchId))
+        {
+            await Db.SetRemoveAsync(RedisKeys.Batch(batchId).LapsedToTell, assignmentId).ConfigureAwait(false);
+        }
+    }
 
     public async Task<Assignment?> GetAsync(string assignmentId, CancellationToken cancellationToken = default)
     {

@@ -48,5 +48,6 @@ internal static class Scripts
     public static readonly StoredScript ClaimTask = StoredScript.Load("claim-task.lua");
     public static readonly StoredScript RecordAnswer = StoredScript.Load("record-answer.lua");
     public static readonly StoredScript SkipTask = StoredScript.Load("skip-task.lua");
+    public static readonly StoredScript LapseLeases = StoredScript.Load("lapse-leases.lua");
     public static readonly StoredScript PersonLease = StoredScript.Load("person-lease.lua");
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -33,6 +32,7 @@ public sealed class FollowUpTests : IAsyncLifetime
     private readonly ReviewBotApp _app = new();
     private WebApplicationFactory<Program> _host = null!;
     private HttpClient _client = null!;
+    private WebChatClient _chat = null!;
 
     public async Task InitializeAsync()
     {
@@ -47,6 +47,7 @@ public sealed class FollowUpTests : IAsyncLifetime
             services.AddSingleton<IChannelDelivery>(_leads);
         }));
         _client = _host.CreateClient();
+        _chat = new WebChatClient(_client);
         (await _client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
         (await _client.PostJsonTextAsync("/api/batches", Batches.Document("follow"))).EnsureSuccessStatusCode();
     }
@@ -82,56 +83,56 @@ public sealed class FollowUpTests : IAsyncLifetime
     [Fact]
     public async Task Remind_sent_twice_with_one_event_id_reminds_once_and_answers_the_same()
     {
-        await SayAsync("web:amara", "next");
+        await _chat.SayAsync("web:amara", "next");
 
-        var first = await SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
-        var again = await SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
+        var first = await _chat.SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
+        var again = await _chat.SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
         await DeliverDueAsync();
 
         Assert.Equal(first.GetRawText(), again.GetRawText());
-        Assert.Equal(1, await CountCardsAsync("web:amara", "reminder"));
-        Assert.Equal(1, await CountCardsAsync("web:priya", "reminder"));
-        Assert.Equal(1, (await LogAsync("web:lena")).Count(m => m.GetProperty("from").GetString() == "web:lena"));
+        Assert.Equal(1, await _chat.CountCardsAsync("web:amara", "reminder"));
+        Assert.Equal(1, await _chat.CountCardsAsync("web:priya", "reminder"));
+        Assert.Equal(1, (await _chat.LogAsync("web:lena")).Count(m => m.GetProperty("from").GetString() == "web:lena"));
     }
 
     [Fact]
     public async Task Announce_sent_twice_with_one_event_id_posts_once()
     {
-        await SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
-        await SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
+        await _chat.SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
+        await _chat.SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
         await DeliverDueAsync();
 
-        Assert.Equal(1, await CountCardsAsync("web:channel:team", "announcement", reader: "web:lena"));
+        Assert.Equal(1, await _chat.CountCardsAsync("web:channel:team", "announcement"));
     }
 
     [Fact]
     public async Task A_snoozed_reminder_is_dropped_when_its_task_was_answered_before_it_went()
     {
-        var task = await CardAsync(await SayAsync("web:amara", "next"));
-        await SayAsync("web:lena", "remind follow");
+        var task = WebChatClient.TaskSubmitData(await _chat.SayAsync("web:amara", "next"));
+        await _chat.SayAsync("web:lena", "remind follow");
         await DeliverDueAsync();
-        await PressAsync("web:amara", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
-        await PressAsync("web:amara", (string)task["card"]!, "submit", AnswerFor(task));
+        await _chat.PressAsync("web:amara", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
+        await _chat.PressAsync("web:amara", (string)task["card"]!, "submit", WebChatClient.Filled(task, """{"accuracy":"4","completeness":"4","appropriateness":"4","harm":"none"}"""));
 
         _clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
         await DeliverDueAsync();
 
-        Assert.Equal(1, await CountCardsAsync("web:amara", "reminder"));
+        Assert.Equal(1, await _chat.CountCardsAsync("web:amara", "reminder"));
         Assert.Equal(0, await new ReviewBot.Storage.RedisOutbox(_host.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()).WaitingAsync());
     }
 
     [Fact]
     public async Task A_snoozed_invitation_is_dropped_when_its_reader_paused_before_it_went()
     {
-        await SayAsync("web:lena", "remind follow");
+        await _chat.SayAsync("web:lena", "remind follow");
         await DeliverDueAsync();
-        await PressAsync("web:priya", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
-        await SayAsync("web:priya", "pause monday");
+        await _chat.PressAsync("web:priya", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
+        await _chat.SayAsync("web:priya", "pause monday");
 
         _clock.Advance(TimeSpan.FromHours(3));
         await DeliverDueAsync();
 
-        Assert.Equal(1, await CountCardsAsync("web:priya", "reminder"));
+        Assert.Equal(1, await _chat.CountCardsAsync("web:priya", "reminder"));
     }
 
     /// <summary>What a sweep would deliver now has been delivered: the turn's own kick may be sending it already.</summary>
@@ -141,51 +142,6 @@ public sealed class FollowUpTests : IAsyncLifetime
         await sweeper.WhenIdleAsync();
         await sweeper.SweepAsync(default);
     }
-
-    private async Task<JsonElement> SayAsync(string user, string text, string? eventId = null)
-    {
-        var response = await _client.PostAsJsonAsync("/chat/messages", new { user, conversation = user, text, eventId });
-        response.EnsureSuccessStatusCode();
-        return await response.JsonAsync();
-    }
-
-    private async Task<JsonElement> PressAsync(string user, string card, string action, JsonObject data)
-    {
-        data["card"] = card;
-        data["action"] = action;
-        data["templateVersion"] = 1;
-        var response = await _client.PostAsJsonAsync("/chat/messages", new { user, conversation = user, action = new { action, card, data } });
-        response.EnsureSuccessStatusCode();
-        return await response.JsonAsync();
-    }
-
-    /// <summary>The task card's own submit data, as its Submit button sends it.</summary>
-    private static async Task<JsonObject> CardAsync(JsonElement turn)
-    {
-        var card = turn.GetProperty("messages").EnumerateArray().Single(m => m.TryGetProperty("card", out var c) && c.GetString()!.StartsWith("task-"));
-        var submit = JsonNode.Parse(card.GetProperty("content").GetRawText())!.AsObject().Descendants()
-            .Single(o => (string?)o["type"] == "Action.Submit" && (string?)o["data"]?["action"] == "submit");
-        return await Task.FromResult(submit["data"]!.AsObject());
-    }
-
-    private static JsonObject AnswerFor(JsonObject submit)
-    {
-        var answer = (JsonObject)submit.DeepClone();
-        foreach (var (field, value) in JsonNode.Parse("""{"accuracy":"4","completeness":"4","appropriateness":"4","harm":"none"}""")!.AsObject())
-        {
-            answer[field] = value!.DeepClone();
-        }
-        return answer;
-    }
-
-    private async Task<List<JsonElement>> LogAsync(string conversation, string? reader = null)
-    {
-        var log = await (await _client.GetAsync($"/chat/messages?conversation={conversation}&user={reader ?? conversation}&after=0")).JsonAsync();
-        return log.GetProperty("messages").EnumerateArray().ToList();
-    }
-
-    private async Task<int> CountCardsAsync(string conversation, string card, string? reader = null) =>
-        (await LogAsync(conversation, reader)).Count(m => m.TryGetProperty("card", out var c) && c.GetString() == card);
 
     private static async Task Eventually(Func<bool> condition, string what)
     {
@@ -222,14 +178,4 @@ public sealed class FollowUpTests : IAsyncLifetime
             return Task.CompletedTask;
         }
     }
-}
-
-internal static class JsonNodeTree
-{
-    public static IEnumerable<JsonObject> Descendants(this JsonNode node) => node switch
-    {
-        JsonObject obj => obj.Select(p => p.Value).Where(v => v is not null).SelectMany(v => v!.Descendants()).Prepend(obj),
-        JsonArray array => array.Where(v => v is not null).SelectMany(v => v!.Descendants()),
-        _ => [],
-    };
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -29,18 +27,18 @@ public sealed class RestartTests(RedisServerProcess redis) : IClassFixture<Redis
         {
             (await before.Client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
             (await before.Client.PostJsonTextAsync("/api/batches", Batches.Document("restart", overlap: 2))).EnsureSuccessStatusCode();
-            await before.SayAsync("web:lena", "announce restart at 09:00");
-            await before.SayAsync("web:lena", "remind restart");
+            await before.Chat.SayAsync("web:lena", "announce restart at 09:00");
+            await before.Chat.SayAsync("web:lena", "remind restart");
             await before.DeliverDueAsync();
-            await before.PressAsync("web:priya", "reminder", "snooze", new JsonObject { ["batchId"] = "restart", ["snooze"] = "2h" });
+            await before.Chat.PressAsync("web:priya", "reminder", "snooze", new JsonObject { ["batchId"] = "restart", ["snooze"] = "2h" });
         }
 
         await using var after = new Running(redis.Port, new FakeTimeProvider(Start.AddDays(1)));
         await after.DeliverDueAsync();
         await after.DeliverDueAsync();
 
-        Assert.Equal(1, await after.CountCardsAsync("web:channel:team", "announcement"));
-        Assert.Equal(2, await after.CountCardsAsync("web:priya", "reminder"));
+        Assert.Equal(1, await after.Chat.CountCardsAsync("web:channel:team", "announcement"));
+        Assert.Equal(2, await after.Chat.CountCardsAsync("web:priya", "reminder"));
         Assert.Empty((await (await after.Client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
     }
 
@@ -59,33 +57,17 @@ public sealed class RestartTests(RedisServerProcess redis) : IClassFixture<Redis
             _app.Settings["Scheduling:SweepSeconds"] = "3600";
             _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
             Client = _host.CreateClient();
+            Chat = new WebChatClient(Client);
         }
 
         public HttpClient Client { get; }
+        public WebChatClient Chat { get; }
 
         public async Task DeliverDueAsync()
         {
             var sweeper = _host.Services.GetRequiredService<OutboxSweeper>();
             await sweeper.WhenIdleAsync();
             await sweeper.SweepAsync(default);
-        }
-
-        public async Task SayAsync(string user, string text) =>
-            (await Client.PostAsJsonAsync("/chat/messages", new { user, conversation = user, text })).EnsureSuccessStatusCode();
-
-        public async Task PressAsync(string user, string card, string action, JsonObject data)
-        {
-            data["card"] = card;
-            data["action"] = action;
-            data["templateVersion"] = 1;
-            (await Client.PostAsJsonAsync("/chat/messages", new { user, conversation = user, action = new { action, card, data } })).EnsureSuccessStatusCode();
-        }
-
-        public async Task<int> CountCardsAsync(string conversation, string card)
-        {
-            var reader = conversation.StartsWith("web:channel:", StringComparison.Ordinal) ? "web:lena" : conversation;
-            var log = await (await Client.GetAsync($"/chat/messages?conversation={conversation}&user={reader}&after=0")).JsonAsync();
-            return log.GetProperty("messages").EnumerateArray().Count(m => m.TryGetProperty("card", out var c) && c.GetString() == card);
         }
 
         public async ValueTask DisposeAsync()

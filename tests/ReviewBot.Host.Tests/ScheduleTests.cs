@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -25,6 +24,7 @@ public sealed class ScheduleTests : IAsyncLifetime
     private readonly ReviewBotApp _app = new();
     private WebApplicationFactory<Program> _host = null!;
     private HttpClient _client = null!;
+    private WebChatClient _chat = null!;
 
     public async Task InitializeAsync()
     {
@@ -34,6 +34,7 @@ public sealed class ScheduleTests : IAsyncLifetime
         _app.Settings["Scheduling:ClaimSeconds"] = "30";
         _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)));
         _client = _host.CreateClient();
+        _chat = new WebChatClient(_client);
         (await _client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
         (await _client.PostJsonTextAsync("/api/batches", Batches.Document("later"))).EnsureSuccessStatusCode();
     }
@@ -43,9 +44,9 @@ public sealed class ScheduleTests : IAsyncLifetime
     [Fact]
     public async Task A_scheduled_announcement_is_listed_and_once_cancelled_is_never_posted()
     {
-        await SayAsync("web:lena", "announce later at 09:00");
+        await _chat.SayAsync("web:lena", "announce later at 09:00");
 
-        var listed = LastText(await SayAsync("web:lena", "announcements"));
+        var listed = WebChatClient.LastText(await _chat.SayAsync("web:lena", "announcements"));
         var schedule = await (await _client.GetAsync("/api/schedule")).JsonAsync();
         var entry = Assert.Single(schedule.EnumerateArray());
         var id = entry.GetProperty("id").GetString()!;
@@ -54,14 +55,14 @@ public sealed class ScheduleTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), entry.GetProperty("at").GetDateTimeOffset());
         Assert.Contains($"• {id}: Mixed review in #team, Tue 1 Dec, 09:00 UTC+1. Say cancel {id} to take it back.", listed);
 
-        var cancelled = LastText(await SayAsync("web:lena", $"cancel {id}"));
+        var cancelled = WebChatClient.LastText(await _chat.SayAsync("web:lena", $"cancel {id}"));
         _clock.Advance(TimeSpan.FromDays(1));
         await DeliverDueAsync();
 
         Assert.Equal($"Cancelled {id}: it will not be posted.", cancelled);
         Assert.Empty((await (await _client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
-        Assert.Equal(0, await CountCardsAsync("web:channel:team", "announcement"));
-        Assert.StartsWith("No announcement is scheduled.", LastText(await SayAsync("web:lena", "announcements")));
+        Assert.Equal(0, await _chat.CountCardsAsync("web:channel:team", "announcement"));
+        Assert.StartsWith("No announcement is scheduled.", WebChatClient.LastText(await _chat.SayAsync("web:lena", "announcements")));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class ScheduleTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromSeconds(31));
         await DeliverDueAsync();
 
-        Assert.Equal(1, (await LogAsync("web:amara")).Count(m => m.TryGetProperty("text", out var t) && t.GetString() == reminder.Text));
+        Assert.Equal(1, (await _chat.LogAsync("web:amara")).Count(m => m.TryGetProperty("text", out var t) && t.GetString() == reminder.Text));
         Assert.Empty((await (await _client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
     }
 
@@ -88,23 +89,4 @@ public sealed class ScheduleTests : IAsyncLifetime
         await sweeper.WhenIdleAsync();
         await sweeper.SweepAsync(default);
     }
-
-    private async Task<JsonElement> SayAsync(string user, string text)
-    {
-        var response = await _client.PostAsJsonAsync("/chat/messages", new { user, conversation = user, text });
-        response.EnsureSuccessStatusCode();
-        return await response.JsonAsync();
-    }
-
-    private static string LastText(JsonElement turn) => turn.GetProperty("messages").EnumerateArray()
-        .Last(m => m.GetProperty("from").GetString() == "bot" && m.TryGetProperty("text", out _)).GetProperty("text").GetString()!;
-
-    private async Task<List<JsonElement>> LogAsync(string conversation, string? reader = null)
-    {
-        var log = await (await _client.GetAsync($"/chat/messages?conversation={conversation}&user={reader ?? conversation}&after=0")).JsonAsync();
-        return log.GetProperty("messages").EnumerateArray().ToList();
-    }
-
-    private async Task<int> CountCardsAsync(string conversation, string card) =>
-        (await LogAsync(conversation, "web:lena")).Count(m => m.TryGetProperty("card", out var c) && c.GetString() == card);
 }

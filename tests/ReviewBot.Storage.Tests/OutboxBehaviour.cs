@@ -5,7 +5,7 @@ namespace ReviewBot.Storage.Tests;
 
 /// <summary>What the outbox promises on every server it runs on: an answer's follow-ups are written with the answer
 /// and only then; a claimed message is hidden from other sweepers and comes back if its claimer dies; a message that
-/// keeps failing is parked, not lost.</summary>
+/// keeps failing is parked, not lost; a lapsed lease waits to be told to its holder until it is.</summary>
 public abstract class OutboxBehaviour<TServer>(TServer server) where TServer : IRedisServer
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
@@ -89,6 +89,29 @@ public abstract class OutboxBehaviour<TServer>(TServer server) where TServer : I
         Assert.Empty(await _outbox.ClaimDueAsync(box, Now.AddDays(1), TimeSpan.FromMinutes(1), 10));
         var parkedEntry = Assert.Single(await _outbox.ListAsync(box, Now.AddDays(1)));
         Assert.Equal(("failing", OutboxState.Parked, 3), (parkedEntry.Json, parkedEntry.State, parkedEntry.Failures));
+    }
+
+    [Fact]
+    public async Task A_lapsed_lease_frees_its_slot_and_is_to_be_told_until_its_holder_was_told()
+    {
+        var batch = Batch(NewId("lapse"), tasks: 1, leaseMinutes: 5);
+        await _batches.ImportAsync(batch);
+        var holder = Reviewer();
+        var held = (await _assignments.ClaimNextAsync(batch.Id, holder, Now)).Assignment!;
+
+        var early = await _assignments.LapseDueAsync(batch.Id, Now.AddMinutes(4));
+        var lapsed = await _assignments.LapseDueAsync(batch.Id, Now.AddMinutes(6));
+        var notYetTold = await _assignments.LapseDueAsync(batch.Id, Now.AddMinutes(7));
+        await _assignments.ToldOfLapseAsync(held.Id);
+        var afterTelling = await _assignments.LapseDueAsync(batch.Id, Now.AddMinutes(8));
+        var nextAsker = await _assignments.ClaimNextAsync(batch.Id, Reviewer(), Now.AddMinutes(8));
+
+        Assert.Empty(early);
+        Assert.Equal([(held.Id, holder.Key)], lapsed.Select(a => (a.Id, a.ReviewerKey)));
+        Assert.Equal([held.Id], notYetTold.Select(a => a.Id));
+        Assert.Empty(afterTelling);
+        Assert.Equal(held.TaskId, nextAsker.Assignment!.TaskId);
+        Assert.Equal(1, (await _batches.GetProgressAsync(batch.Id, Now.AddMinutes(8)))!.OpenAssignments);
     }
 
     /// <summary>A batch's outbox of its own, holding one message due now: each test reads only its own messages.</summary>

@@ -45,6 +45,15 @@ public static class Display
         return text[..(cut > 0 ? cut : max - 1)] + "…";
     }
 
+    /// <summary>The task as a thing: "the ranking you had open".</summary>
+    public static string KindNoun(ReviewBot.Tasks.TaskKind kind) => kind switch
+    {
+        ReviewBot.Tasks.TaskKind.Evaluate => "evaluation",
+        ReviewBot.Tasks.TaskKind.Rank => "ranking",
+        ReviewBot.Tasks.TaskKind.Respond => "written response",
+        _ => "vignette",
+    };
+
     public static string Kind(ReviewBot.Tasks.TaskKind kind) => kind switch
     {
         ReviewBot.Tasks.TaskKind.Evaluate => "Evaluate an answer",

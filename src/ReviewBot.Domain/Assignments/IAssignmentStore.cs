@@ -31,6 +31,13 @@ public interface IAssignmentStore
 
     /// <summary>Answers the person recorded since a moment, from any of their keys, across the given batches.</summary>
     Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(Reviewer reviewer, IEnumerable<string> batchIds, DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends the batch's leases whose time ran out, so their slots go back to the pool, and returns every
+    /// lapsed assignment whose holder is still to be told (also those an earlier call did not finish telling).</summary>
+    Task<IReadOnlyList<Assignment>> LapseDueAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The holder of a lapsed assignment has been told (their notice is in the outbox).</summary>
+    Task ToldOfLapseAsync(string assignmentId, CancellationToken cancellationToken = default);
 }
 
 public enum ClaimStatus

@@ -37,6 +37,7 @@ public static class ConversationServices
         // Here, not beside the other domain services: an answer needs its follow-ups, which only the service delivers.
         services.AddSingleton<AnswerRecorder>();
         services.AddSingleton<ReminderCheck>();
+        services.AddSingleton<LapseNotices>();
         services.AddSingleton<TaskLoop>();
         services.AddSingleton<Onboarding>();
         services.AddSingleton<MyWork>();

@@ -14,6 +14,10 @@ public sealed class Outbox(IEnumerable<IChannelDelivery> channels, RedisOutbox s
 {
     private readonly Dictionary<string, IChannelDelivery> _channels = channels.ToDictionary(c => c.Channel);
 
+    /// <summary>Messages that no one needs at night: they wait for the end of the reader's quiet hours. A harm alert
+    /// or a task asked for never waits.</summary>
+    private static readonly HashSet<string> CanWaitForMorning = ["reminder", "task-lapsed", "statement"];
+
     public static bool IsForElsewhere(Reply reply) => reply is PostToChannel or DirectMessage or DirectText;
 
     /// <param name="idPrefix">The platform's event id, when there is one: a retried turn then adds nothing twice.</param>
@@ -27,7 +31,8 @@ public sealed class Outbox(IEnumerable<IChannelDelivery> channels, RedisOutbox s
             var due = reply switch
             {
                 PostToChannel post => post.At,
-                DirectMessage { Card: "reminder" } reminder => await MorningIfQuietAsync(reminder.UserKey, reminder.At ?? now, cancellationToken),
+                DirectMessage message when CanWaitForMorning.Contains(message.Card) =>
+                    await MorningIfQuietAsync(message.UserKey, message.At ?? now, cancellationToken),
                 DirectMessage message => message.At,
                 DirectText => null,
                 _ => throw new ArgumentException($"{reply.GetType().Name} goes back to the conversation it came from, not through the outbox.", nameof(replies)),
@@ -64,7 +69,7 @@ public sealed class Outbox(IEnumerable<IChannelDelivery> channels, RedisOutbox s
         _ => throw new ArgumentException($"{reply.GetType().Name} goes back to the conversation it came from, not through the outbox.", nameof(reply)),
     };
 
-    /// <summary>Reminders never arrive inside the recipient's quiet hours (default 21:00–07:00 local); they wait for the morning.</summary>
+    /// <summary>Inside the recipient's quiet hours (default 21:00–07:00 local), the end of them.</summary>
     private async Task<DateTimeOffset> MorningIfQuietAsync(string userKey, DateTimeOffset when, CancellationToken cancellationToken)
     {
         var reviewer = await reviewers.GetAsync(userKey, cancellationToken);

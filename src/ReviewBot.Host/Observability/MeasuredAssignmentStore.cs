@@ -43,4 +43,10 @@ public sealed class MeasuredAssignmentStore(IAssignmentStore inner) : IAssignmen
     public Task<IReadOnlyList<RecordedAnswer>> AnswersSinceAsync(Reviewer reviewer, IEnumerable<string> batchIds, DateTimeOffset since,
         CancellationToken cancellationToken = default) =>
         inner.AnswersSinceAsync(reviewer, batchIds, since, cancellationToken);
+
+    public Task<IReadOnlyList<Assignment>> LapseDueAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        inner.LapseDueAsync(batchId, now, cancellationToken);
+
+    public Task ToldOfLapseAsync(string assignmentId, CancellationToken cancellationToken = default) =>
+        inner.ToldOfLapseAsync(assignmentId, cancellationToken);
 }

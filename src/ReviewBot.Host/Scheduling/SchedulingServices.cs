@@ -17,6 +17,10 @@ public static class SchedulingServices
             quartz.AddJob<DueDeliveriesJob>(job => job.WithIdentity(sweep));
             quartz.AddTrigger(trigger => trigger.ForJob(sweep).StartAt(DateTimeOffset.UtcNow.Add(every))
                 .WithSimpleSchedule(schedule => schedule.WithInterval(every).RepeatForever()));
+            var leases = new JobKey("lease-expiry");
+            quartz.AddJob<LeaseExpiryJob>(job => job.WithIdentity(leases));
+            quartz.AddTrigger(trigger => trigger.ForJob(leases).StartAt(DateTimeOffset.UtcNow.Add(every))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(every).RepeatForever()));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

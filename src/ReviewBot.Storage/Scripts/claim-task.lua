@@ -1,8 +1,8 @@
 -- Leases the next task slot of one batch to one person, atomically: two reviewers asking at the same instant
 -- never both get the last slot, and nobody gets a task they have had on any of their keys.
 -- KEYS[1] rules   KEYS[2] open   KEYS[3] order   KEYS[4] taken   KEYS[5] seen (this person)   KEYS[6] leases
--- KEYS[7] holding   KEYS[8] req   KEYS[9] seq   KEYS[10] assignments
--- KEYS[11…] seen under the person ids merged into this person (read, never written)
+-- KEYS[7] holding   KEYS[8] req   KEYS[9] seq   KEYS[10] assignments   KEYS[11] lapsed, not yet told (set)
+-- KEYS[12…] seen under the person ids merged into this person (read, never written)
 -- ARGV[1] now (unix ms)   ARGV[2] now (ISO 8601)   ARGV[3] reviewer key asking   ARGV[4] credential ("" when none)
 -- ARGV[5] specialties ",a,b,"   ARGV[6] batch id   ARGV[7] person id
 -- Returns {"assigned"|"holding", assignment id, task id, delivered ISO, expires ms, reviewer key it went to},
@@ -23,13 +23,15 @@ if not overlap then
 end
 overlap = tonumber(overlap)
 
--- Lapsed leases give their slot back before anyone is served, so the next asker gets it.
+-- Lapsed leases give their slot back before anyone is served, so the next asker gets it; their holders are to be
+-- told (the same steps as lapse-leases.lua, which does them between claims: scripts cannot share code).
 local lapsed = redis.call('ZRANGEBYSCORE', KEYS[6], '-inf', now, 'LIMIT', 0, 200)
 for _, id in ipairs(lapsed) do
   local n = prefix_of(id)
   local task = redis.call('HGET', KEYS[10], n .. 'task')
   redis.call('HSET', KEYS[10], n .. 'state', 'lapsed')
   redis.call('ZREM', KEYS[6], id)
+  redis.call('SADD', KEYS[11], id)
   redis.call('HINCRBY', KEYS[4], task, -1)
   redis.call('ZADD', KEYS[2], redis.call('ZSCORE', KEYS[3], task), task)
   -- An assignment from before person ids names only its reviewer, who was then their own person.
@@ -77,7 +79,7 @@ local function had(task)
   if redis.call('SISMEMBER', KEYS[5], task) == 1 then
     return true
   end
-  for i = 11, #KEYS do
+  for i = 12, #KEYS do
     if redis.call('SISMEMBER', KEYS[i], task) == 1 then
       return true
     end
