@@ -20,6 +20,7 @@ public static class Conversation
         .OnCommand("status", mine.ShowStatus)
         .OnCommand("pause", mine.Pause)
         .OnCommand("resume", mine.Resume)
+        .OnCommand("reminders", mine.SwitchReminders)
         .OnSubmit("task-evaluate", tasks.RecordAnswer)
         .OnSubmit("task-rank", tasks.RecordAnswer)
         .OnSubmit("task-respond", tasks.RecordAnswer)

@@ -42,6 +42,7 @@ namespace ReviewBot.Storage;
 /// rb:{b:ID}:durations                 zset  assignment id → active seconds (for the median)
 /// rb:{b:ID}:ledger:PERSON             zset  assignment id → submitted (unix ms): one person's answers, from any key
 /// rb:{b:ID}:stats                     hash  counters: answers, answers:KIND, skips, skips:REASON, harmFlags, severeHarmFlags
+/// rb:{b:ID}:deadline:24h             string when the 24-hour deadline warning went (":2h" likewise); expires after the due time
 /// rb:{b:ID}:lapsed                   set   assignment ids whose lease ran out and whose holder is still to be told
 /// rb:{b:ID}:outbox:items              hash  message id (assignment id#n) → message JSON: what an answer sets off (harm alerts)
 /// rb:{b:ID}:outbox:due                zset  message id → when to send it (unix ms); a claimed one hides until its claim runs out
@@ -90,6 +91,7 @@ public readonly struct BatchKeys(string batchId)
     public RedisKey Stats => _prefix + "stats";
     public OutboxKeys Outbox => new(_prefix + "outbox:");
     public RedisKey LapsedToTell => _prefix + "lapsed";
+    public RedisKey DeadlineWarned(string warning) => _prefix + "deadline:" + warning;
     public RedisKey Assignments => _prefix + "assignments";
     public RedisKey Seen(string person) => _prefix + "seen:" + person;
     public RedisKey Ledger(string person) => _prefix + "ledger:" + person;

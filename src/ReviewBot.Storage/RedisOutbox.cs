@@ -17,12 +17,13 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis)
 
     private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>Adds messages to the outbox not tied to an answer. An id already there is left as it is.</summary>
+    /// <summary>Adds messages to the outbox not tied to an answer. An id already there is left as it is, unless the
+    /// message says it replaces it.</summary>
     public async Task AddAsync(IReadOnlyList<OutboxMessage> messages)
     {
         var outbox = RedisKeys.Outbox;
-        var values = messages.SelectMany(m => new RedisValue[] { m.Id, m.Json, m.Due.ToUnixTimeMilliseconds() }).ToArray();
-        await Add.EvaluateAsync(Db, [outbox.Items, outbox.Due], values).ConfigureAwait(false);
+        var values = messages.SelectMany(m => new RedisValue[] { m.Id, m.Json, m.Due.ToUnixTimeMilliseconds(), m.Replaces ? "1" : "0" }).ToArray();
+        await Add.EvaluateAsync(Db, [outbox.Items, outbox.Due, outbox.Attempts, outbox.Claims], values).ConfigureAwait(false);
     }
 
     /// <summary>Every outbox there is: the general one and each batch's.</summary>
@@ -125,8 +126,9 @@ public enum OutboxState
 /// <summary>A message as it stands in an outbox: when it is (or was, if parked) due, and how many sends failed.</summary>
 public sealed record OutboxEntry(string Id, string Json, DateTimeOffset At, int Failures, OutboxState State);
 
-/// <summary>A message to put in the outbox: <see cref="Id"/> makes adding it again harmless.</summary>
-public sealed record OutboxMessage(string Id, string Json, DateTimeOffset Due);
+/// <summary>A message to put in the outbox: <see cref="Id"/> makes adding it again harmless, or, when it
+/// <see cref="Replaces"/>, moves what waits under that id.</summary>
+public sealed record OutboxMessage(string Id, string Json, DateTimeOffset Due, bool Replaces = false);
 
 /// <summary>A message a sweeper holds for now, with how many sends of it failed before.</summary>
 public sealed record ClaimedMessage(OutboxKeys Outbox, string Id, string Json, int Failures);

@@ -30,6 +30,7 @@ public sealed class CoreWorld : IAsyncLifetime
     private RedisOutbox _outbox = null!;
 
     public FakeTimeProvider Clock { get; } = new(Start);
+    public ReminderPolicy Reminders { get; init; } = new();
     public List<Reply> Received { get; } = [];
     /// <summary>What the outboxes delivered after the latest event (a harm alert set off by an answer).</summary>
     public List<Reply> FollowUps { get; } = [];
@@ -50,7 +51,7 @@ public sealed class CoreWorld : IAsyncLifetime
         var recorder = new AnswerRecorder(Batches, Assignments, pay, new HarmEscalation(Reviewers, leads), Clock);
         var week = new WeekLedger(Batches, Assignments, rules, Clock);
         var tasks = new TaskLoop(new TaskDispatcher(Batches, Assignments, rules, Clock), recorder, week,
-            new TemplateVersions(CardTemplates.FromOutputDirectory()));
+            new TemplateVersions(CardTemplates.FromOutputDirectory()), Reminders);
         _outbox = new RedisOutbox(_server.Redis);
         _router = Conversation.Route(new ChatRouter(Reviewers, leads), tasks,
             new Onboarding(Reviewers, Batches, leads, pay, rules),

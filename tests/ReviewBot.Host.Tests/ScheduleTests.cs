@@ -74,7 +74,7 @@ public sealed class ScheduleTests : IAsyncLifetime
         var claimed = Assert.Single(await store.ClaimDueAsync(RedisKeys.Outbox, _clock.GetUtcNow(), TimeSpan.FromSeconds(30), 10));
         // The sweeper that claimed it got as far as the send, and died before its acknowledgement.
         await _host.Services.GetServices<IChannelDelivery>().Single(c => c.Channel == "web")
-            .DeliverAsync("web:amara", reminder, claimed.Id, default);
+            .DeliverAsync("web:amara", reminder, OutboxSweeper.DeliveryId(claimed), default);
 
         _clock.Advance(TimeSpan.FromSeconds(31));
         await DeliverDueAsync();

@@ -28,6 +28,23 @@ public sealed class SchedulingTests(EmbeddedGarnetServer garnet) : IClassFixture
         Assert.Equal(DateTimeOffset.Parse(expected), allowed);
     }
 
+    /// <summary>The night's end is 07:00 on the reader's clock, whatever the offset that day: on the night clocks
+    /// go forward (8 March 2026 in New York) it is 11:00 UTC, on the night they go back (1 November) 12:00 UTC.</summary>
+    [Theory]
+    [InlineData("2026-03-08T06:30:00Z", "2026-03-08T11:00:00Z")]
+    [InlineData("2026-03-08T02:30:00Z", "2026-03-08T11:00:00Z")]
+    [InlineData("2026-03-07T23:59:00-05:00", "2026-03-08T11:00:00Z")]
+    [InlineData("2026-11-01T05:30:00Z", "2026-11-01T12:00:00Z")]
+    [InlineData("2026-11-01T06:30:00Z", "2026-11-01T12:00:00Z")]
+    [InlineData("2026-11-01T12:00:00Z", "2026-11-01T12:00:00Z")]
+    [InlineData("2026-11-01T11:59:00Z", "2026-11-01T12:00:00Z")]
+    public void Quiet_hours_end_at_seven_local_across_a_daylight_saving_change(string when, string expected)
+    {
+        var allowed = QuietHoursRule.NextAllowed(DateTimeOffset.Parse(when), "America/New_York", QuietHours.Default);
+
+        Assert.Equal(DateTimeOffset.Parse(expected), allowed);
+    }
+
     [Fact]
     public async Task Only_what_is_due_is_sent_and_two_instances_sweeping_at_once_send_each_item_once()
     {
@@ -77,7 +94,7 @@ public sealed class SchedulingTests(EmbeddedGarnetServer garnet) : IClassFixture
         var reviewers = new RedisReviewerStore(garnet.Redis);
         var store = new RedisOutbox(garnet.Redis);
         var outbox = new Outbox([channel], store, reviewers, clock, NullLogger<Outbox>.Instance);
-        var reminders = new ReminderCheck(reviewers, new RedisAssignmentStore(garnet.Redis), new RedisBatchStore(garnet.Redis), clock);
+        var reminders = new ReminderCheck(reviewers, new RedisAssignmentStore(garnet.Redis), new RedisBatchStore(garnet.Redis), new ReminderPolicy(), clock);
         return (outbox, new OutboxSweeper(store, outbox, reminders, new SchedulingOptions(), clock, NullLogger<OutboxSweeper>.Instance));
     }
 }

@@ -53,8 +53,9 @@ public sealed record Ephemeral(string Text) : Reply;
 public sealed record PostToChannel(string ConversationKey, string Card, JsonObject Data, DateTimeOffset? At = null) : Reply;
 
 /// <summary>A card to someone's direct messages (a reminder, a harm alert, a task asked for in a channel), now or
-/// at <see cref="At"/>.</summary>
-public sealed record DirectMessage(string UserKey, string Card, JsonObject Data, DateTimeOffset? At = null) : Reply;
+/// at <see cref="At"/>. One with a <see cref="Key"/> replaces what waits under that key: a snooze moves the nudge it
+/// came from instead of adding a second one.</summary>
+public sealed record DirectMessage(string UserKey, string Card, JsonObject Data, DateTimeOffset? At = null, string? Key = null) : Reply;
 
 /// <summary>A dataset for the person who asked for it. A channel that carries files may upload the file itself
 /// (<see cref="BatchId"/>, <see cref="Format"/>, <see cref="FileName"/> say which); the others show the card, whose

@@ -57,29 +57,8 @@ public sealed class LeadDesk(IBatchStore batches, IReviewerStore reviewers, Prog
         {
             return [problem!];
         }
-        var reach = await reminders.ReachAsync(batch, cancellationToken).ConfigureAwait(false);
-        var replies = new List<Reply>();
-        foreach (var holder in reach.Holding)
-        {
-            replies.Add(new DirectMessage(holder.Reviewer.Key, "reminder", new JsonObject
-            {
-                ["batchId"] = batch.Id,
-                ["batchName"] = batch.Name,
-                ["openCount"] = holder.Open.Count,
-                ["due"] = Display.When(holder.Open.Min(a => a.LeaseExpiresAt), holder.Reviewer.TimeZone),
-            }));
-        }
-        foreach (var newcomer in reach.NotStarted)
-        {
-            var invitation = new JsonObject { ["batchId"] = batch.Id, ["batchName"] = batch.Name, ["openCount"] = 0 };
-            if (batch.DueAt is { } due)
-            {
-                invitation["due"] = Display.When(due, newcomer.TimeZone);
-            }
-            replies.Add(new DirectMessage(newcomer.Key, "reminder", invitation));
-        }
-        replies.Add(new SendText(reach.Summary(batch.Id)));
-        return replies;
+        var (messages, reach) = await reminders.RemindersAsync(batch, deadline: null, cancellationToken).ConfigureAwait(false);
+        return [.. messages, new SendText(reach.Summary(batch.Id))];
     }
 
     /// <summary><c>announce [batch] [channel] [at &lt;time&gt;]</c>: a card with a Start button in a team channel.</summary>

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using ReviewBot.Assignments;
+using ReviewBot.Conversations.Chat;
 using ReviewBot.Reviewers;
 using ReviewBot.Tasks;
 
@@ -12,6 +14,44 @@ namespace ReviewBot.Conversations.Leads;
 /// </summary>
 public sealed class ReminderReach(IBatchStore batches, IAssignmentStore assignments, IReviewerStore reviewers, TimeProvider clock)
 {
+    /// <summary>The reminders themselves: a nudge to each holder about the tasks they hold, an invitation to each
+    /// who has not started; with <paramref name="deadline"/> words on each when the batch's due time is near.</summary>
+    public async Task<(IReadOnlyList<DirectMessage> Reminders, Reach Reach)> RemindersAsync(Batch batch, string? deadline,
+        CancellationToken cancellationToken)
+    {
+        var reach = await ReachAsync(batch, cancellationToken).ConfigureAwait(false);
+        var reminders = new List<DirectMessage>();
+        foreach (var holder in reach.Holding)
+        {
+            reminders.Add(new DirectMessage(holder.Reviewer.Key, "reminder", With(deadline, new JsonObject
+            {
+                ["batchId"] = batch.Id,
+                ["batchName"] = batch.Name,
+                ["openCount"] = holder.Open.Count,
+                ["due"] = Display.When(holder.Open.Min(a => a.LeaseExpiresAt), holder.Reviewer.TimeZone),
+            })));
+        }
+        foreach (var newcomer in reach.NotStarted)
+        {
+            var invitation = new JsonObject { ["batchId"] = batch.Id, ["batchName"] = batch.Name, ["openCount"] = 0 };
+            if (batch.DueAt is { } due)
+            {
+                invitation["due"] = Display.When(due, newcomer.TimeZone);
+            }
+            reminders.Add(new DirectMessage(newcomer.Key, "reminder", With(deadline, invitation)));
+        }
+        return (reminders, reach);
+    }
+
+    private static JsonObject With(string? deadline, JsonObject data)
+    {
+        if (deadline is not null)
+        {
+            data["deadline"] = deadline;
+        }
+        return data;
+    }
+
     public async Task<Reach> ReachAsync(Batch batch, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

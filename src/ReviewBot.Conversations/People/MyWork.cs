@@ -58,18 +58,32 @@ public sealed class MyWork(IBatchStore batches, IAssignmentStore assignments, IR
         return [new SendText($"Paused until {Display.When(until, reviewer.TimeZone)}: no tasks or reminders until then. Say resume to start again sooner.")];
     }
 
+    /// <summary><c>reminders off</c> and <c>reminders on</c>: no nudges or reminders at all, whoever sends them, while off.</summary>
+    public async Task<IReadOnlyList<Reply>> SwitchReminders(ChatContext context, CancellationToken cancellationToken)
+    {
+        var word = context.Arguments.FirstOrDefault()?.ToLowerInvariant();
+        if (word is not ("on" or "off"))
+        {
+            return [new SendText($"Reminders are {(context.Reviewer!.RemindersOff ? "off" : "on")}. Say reminders off to stop them, reminders on to have them again.")];
+        }
+        await reviewers.UpdateAsync(context.Reviewer!.Key, r => r with { RemindersOff = word == "off" }, cancellationToken).ConfigureAwait(false);
+        return [new SendText(word == "off"
+            ? "Reminders are off: I will not nudge you about open tasks or new work. Tasks still come when you say next. Say reminders on to have them again."
+            : "Reminders are on again: a polite nudge now and then, never in your quiet hours.")];
+    }
+
     public async Task<IReadOnlyList<Reply>> Resume(ChatContext context, CancellationToken cancellationToken)
     {
         await reviewers.UpdateAsync(context.Reviewer!.Key, r => r with { PausedUntil = null }, cancellationToken).ConfigureAwait(false);
         return [new SendText("Welcome back: tasks are on again. Say next for one.")];
     }
 
-    /// <summary>The reminder's "later" button: the same reminder again after the chosen delay.</summary>
+    /// <summary>The reminder's "later" buttons: the same reminder again in an hour (<c>1h</c>), or tomorrow morning
+    /// (<c>tomorrow</c>), in the clinician's own time zone.</summary>
     public async Task<IReadOnlyList<Reply>> Snooze(ChatContext context, CancellationToken cancellationToken)
     {
         var reviewer = context.Reviewer!;
         var batchId = context.Action.Value("batchId");
-        var hours = int.TryParse(context.Action.Value("snooze")?.TrimEnd('h'), out var h) && h is > 0 and <= 48 ? h : 2;
         if (batchId is null || await batches.GetAsync(batchId, cancellationToken).ConfigureAwait(false) is not { } batch)
         {
             return [new SendText("That reminder is for a batch that no longer exists.")];
@@ -82,7 +96,7 @@ public sealed class MyWork(IBatchStore batches, IAssignmentStore assignments, IR
         {
             return [new ReplaceCard("error", new JsonObject { ["title"] = "Nothing to remind you of", ["message"] = "You have no open task in this batch, and it takes no new work.", ["showNext"] = true })];
         }
-        var at = now.AddHours(hours);
+        var at = PauseEnd(context.Action.Value("snooze") ?? "1h", now, reviewer.TimeZone) ?? now.AddHours(1);
         var reminder = new JsonObject
         {
             ["batchId"] = batch.Id,
@@ -97,7 +111,15 @@ public sealed class MyWork(IBatchStore batches, IAssignmentStore assignments, IR
         {
             reminder["due"] = Display.When(due, reviewer.TimeZone);
         }
-        return [new DirectMessage(reviewer.Key, "reminder", reminder, at), new Ephemeral($"I will remind you again at {Display.When(at, reviewer.TimeZone)}.")];
+        // A snoozed nudge moves: it keeps its place in the task's nudges, and the one that would have followed goes.
+        string? key = null;
+        if (context.Action.Value("assignmentId") is { Length: > 0 } assignmentId && int.TryParse(context.Action.Value("nudge"), out var nudge) && nudge > 0)
+        {
+            reminder["assignmentId"] = assignmentId;
+            reminder["nudge"] = nudge;
+            key = ReminderPolicy.KeyOf(assignmentId);
+        }
+        return [new DirectMessage(reviewer.Key, "reminder", reminder, at, key), new Ephemeral($"I will remind you again at {Display.When(at, reviewer.TimeZone)}.")];
     }
 
     public Task<IReadOnlyList<Reply>> Help(ChatContext context, CancellationToken cancellationToken) =>

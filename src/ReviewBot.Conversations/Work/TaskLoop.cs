@@ -12,7 +12,7 @@ namespace ReviewBot.Conversations.Work;
 /// Invalid input comes back on the same card with the message at the field and nothing typed lost; a stale card
 /// (lease lapsed, batch closed, answered elsewhere, older template) is explained, with a way on.
 /// </summary>
-public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder, WeekLedger week, TemplateVersions versions)
+public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder, WeekLedger week, TemplateVersions versions, ReminderPolicy reminders)
 {
     private static readonly HashSet<string> CardFields = ["card", "action", "templateVersion", "batchId", "taskId", "assignmentId", "form"];
 
@@ -26,9 +26,14 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
         var card = TaskCards.NameFor(task.Kind);
         var data = TaskCards.Data(batch, task, assignment.Id);
         // Task cards are personal: pressed in a team channel, the task goes to the clicker's own messages.
-        return context.Event.InTeamChannel
+        List<Reply> replies = context.Event.InTeamChannel
             ? [new DirectMessage(context.Event.UserKey, card, data), new Ephemeral("Your task is in your direct messages with me.")]
             : [new SendCard(card, data)];
+        if (next.Status == NextTaskStatus.Delivered && reminders.FirstFor(context.Event.UserKey, batch, assignment, context.Reviewer!.TimeZone) is { } nudge)
+        {
+            replies.Add(nudge);
+        }
+        return replies;
     }
 
     public async Task<IReadOnlyList<Reply>> RecordAnswer(ChatContext context, CancellationToken cancellationToken)

@@ -15,8 +15,8 @@ public static class People
     /// <summary>The records to store when <paramref name="imported"/> is written over what is stored:
     /// <paramref name="stored"/> holds the records of every key the import names or links to, and of their aliases.
     /// Each person the import touches gets a record under every key, all with the profile the roster gives (the
-    /// last entry of theirs, when it lists several), keeping the latest pause they chose: a roster says nothing of
-    /// pauses, so an import must not end one.</summary>
+    /// last entry of theirs, when it lists several), keeping the latest pause they chose and their "reminders off": a
+    /// roster says nothing of either, so an import must not undo them.</summary>
     public static IReadOnlyList<Reviewer> Link(IReadOnlyDictionary<string, Reviewer> stored, IReadOnlyList<Reviewer> imported)
     {
         var groups = new KeyGroups();
@@ -36,6 +36,7 @@ public static class People
             var person = ids.FirstOrDefault() ?? keys[0];
             var merged = ids.Concat(before.SelectMany(r => r.MergedFrom)).Where(id => id != person).Distinct().Order(StringComparer.Ordinal).ToList();
             var paused = before.Select(r => r.PausedUntil).Append(profile.PausedUntil).Max();
+            var remindersOff = profile.RemindersOff || before.Any(r => r.RemindersOff);
             written.AddRange(keys.Select(key => profile with
             {
                 Key = key,
@@ -43,6 +44,7 @@ public static class People
                 MergedFrom = merged,
                 AlsoKnownAs = keys.Where(k => k != key).ToList(),
                 PausedUntil = paused,
+                RemindersOff = remindersOff,
             }));
         }
         return written;

@@ -34,6 +34,8 @@ public sealed record Reviewer
     /// every key.</summary>
     public IReadOnlyList<string> AlsoKnownAs { get; init; } = [];
     public DateTimeOffset? PausedUntil { get; init; }
+    /// <summary>Said <c>reminders off</c>: no nudges or reminders until <c>reminders on</c>; tasks still come when asked.</summary>
+    public bool RemindersOff { get; init; }
 
     /// <summary>Asked for no tasks and no reminders until <see cref="PausedUntil"/>.</summary>
     public bool IsPausedAt(DateTimeOffset now) => PausedUntil is { } until && until > now;

@@ -6,6 +6,7 @@ using ReviewBot.Conversations.Leads;
 using ReviewBot.Conversations.People;
 using ReviewBot.Conversations.Safety;
 using ReviewBot.Conversations.Work;
+using ReviewBot.Host.Configuration;
 using ReviewBot.Host.Downloads;
 using ReviewBot.Host.Scheduling;
 using ReviewBot.Answers;
@@ -20,6 +21,17 @@ public static class ConversationServices
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddOptions<RolesOptions>().BindConfiguration("Roles");
+        services.AddOptions<RemindersOptions>().BindConfiguration("Reminders").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var reminders = sp.GetRequiredService<IOptions<RemindersOptions>>().Value;
+            return new ReminderPolicy
+            {
+                FirstNudge = TimeSpan.FromHours(reminders.FirstNudgeHours),
+                Repeat = TimeSpan.FromHours(reminders.RepeatHours),
+                MaxNudges = reminders.MaxNudges,
+            };
+        });
         services.AddSingleton(_ => CardTemplates.FromOutputDirectory());
         services.AddSingleton<CardRenderer>();
         services.AddSingleton<TemplateVersions>();

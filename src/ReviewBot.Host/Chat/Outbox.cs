@@ -37,8 +37,9 @@ public sealed class Outbox(IEnumerable<IChannelDelivery> channels, RedisOutbox s
                 DirectText => null,
                 _ => throw new ArgumentException($"{reply.GetType().Name} goes back to the conversation it came from, not through the outbox.", nameof(replies)),
             };
-            var id = idPrefix is null ? Guid.NewGuid().ToString("N") : $"{idPrefix}#{i + 1}";
-            messages.Add(new OutboxMessage(id, reply.ToJson(), due is { } at && at > now ? at : now));
+            var keyed = reply is DirectMessage { Key: { } key } ? key : null;
+            var id = keyed ?? (idPrefix is null ? Guid.NewGuid().ToString("N") : $"{idPrefix}#{i + 1}");
+            messages.Add(new OutboxMessage(id, reply.ToJson(), due is { } at && at > now ? at : now, Replaces: keyed is not null));
         }
         if (messages.Count > 0)
         {

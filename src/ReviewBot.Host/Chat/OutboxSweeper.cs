@@ -85,23 +85,39 @@ public sealed class OutboxSweeper(RedisOutbox store, Outbox outbox, ReminderChec
         return delivered;
     }
 
+    /// <summary>What a channel remembers to show a message once. A keyed message (a task's nudges) comes back under
+    /// its key with other contents and another time, so the contents are part of it.</summary>
+    public static string DeliveryId(ClaimedMessage message) =>
+        message.Id + "@" + Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(message.Json)))[..12];
+
     private async Task<bool> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
         try
         {
             var reply = Reply.FromJson(message.Json);
-            if (reply is DirectMessage { Card: "reminder" } reminder && !await reminders.StillWantedAsync(reminder, cancellationToken))
+            ReminderDecision? decision = null;
+            if (reply is DirectMessage { Card: "reminder" } reminder)
             {
-                logger.LogInformation("Dropped a reminder for {Reader}: nothing is waiting for them any more, or they paused.", reminder.UserKey);
-                await store.DoneAsync(message);
-                return false;
+                decision = await reminders.DecideAsync(reminder, cancellationToken);
+                if (!decision.Send)
+                {
+                    logger.LogInformation("Dropped a reminder for {Reader}: nothing is waiting for them any more, or they asked for quiet.", reminder.UserKey);
+                    await store.DoneAsync(message);
+                    return false;
+                }
             }
-            if (!await outbox.DeliverNowAsync(reply, message.Id, cancellationToken))
+            if (!await outbox.DeliverNowAsync(reply, DeliveryId(message), cancellationToken))
             {
                 await store.FailedAsync(message, clock.GetUtcNow(), TimeSpan.Zero, maxFailures: 0);
                 return false;
             }
             await store.DoneAsync(message);
+            // After the acknowledgement: the next nudge takes the same key, and would be removed with this one.
+            // An instance dying in between loses a nudge, never sends one twice.
+            if (decision?.Next is { } next)
+            {
+                await outbox.SendAsync([next], null, cancellationToken);
+            }
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

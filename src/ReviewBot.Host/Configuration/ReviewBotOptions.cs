@@ -32,6 +32,19 @@ public sealed class PayOptions : IValidatableObject
                 [nameof(HourlyByCredential)]));
 }
 
+/// <summary>Reminders:* — when a clinician holding a task is nudged (see <c>ReminderPolicy</c>).</summary>
+public sealed class RemindersOptions
+{
+    [Range(0.25, 168, ErrorMessage = "Reminders:FirstNudgeHours must be between 0.25 and 168.")]
+    public double FirstNudgeHours { get; set; } = 4;
+
+    [Range(1, 168, ErrorMessage = "Reminders:RepeatHours must be between 1 and 168.")]
+    public double RepeatHours { get; set; } = 24;
+
+    [Range(0, 10, ErrorMessage = "Reminders:MaxNudges must be between 0 and 10.")]
+    public int MaxNudges { get; set; } = 3;
+}
+
 /// <summary>Reviewers:* (DESIGN §6).</summary>
 public sealed class ReviewersOptions
 {

@@ -13,14 +13,17 @@ public static class SchedulingServices
         var every = TimeSpan.FromSeconds(configuration.GetSection("Scheduling").Get<SchedulingOptions>()?.SweepSeconds ?? SchedulingOptions.DefaultSweepSeconds);
         services.AddQuartz(quartz =>
         {
-            var sweep = new JobKey("due-deliveries");
-            quartz.AddJob<DueDeliveriesJob>(job => job.WithIdentity(sweep));
-            quartz.AddTrigger(trigger => trigger.ForJob(sweep).StartAt(DateTimeOffset.UtcNow.Add(every))
-                .WithSimpleSchedule(schedule => schedule.WithInterval(every).RepeatForever()));
-            var leases = new JobKey("lease-expiry");
-            quartz.AddJob<LeaseExpiryJob>(job => job.WithIdentity(leases));
-            quartz.AddTrigger(trigger => trigger.ForJob(leases).StartAt(DateTimeOffset.UtcNow.Add(every))
-                .WithSimpleSchedule(schedule => schedule.WithInterval(every).RepeatForever()));
+            void Every<TJob>(string name) where TJob : IJob
+            {
+                var key = new JobKey(name);
+                quartz.AddJob<TJob>(job => job.WithIdentity(key));
+                quartz.AddTrigger(trigger => trigger.ForJob(key).StartAt(DateTimeOffset.UtcNow.Add(every))
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(every).RepeatForever()));
+            }
+
+            Every<DueDeliveriesJob>("due-deliveries");
+            Every<LeaseExpiryJob>("lease-expiry");
+            Every<DeadlineRemindersJob>("deadline-reminders");
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
