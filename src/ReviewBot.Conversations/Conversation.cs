@@ -10,7 +10,8 @@ namespace ReviewBot.Conversations;
 /// words work on every channel.</summary>
 public static class Conversation
 {
-    public static ChatRouter Route(ChatRouter router, TaskLoop tasks, Onboarding onboarding, MyWork mine, LeadDesk leads, ScheduledPosts scheduled) => router
+    public static ChatRouter Route(ChatRouter router, TaskLoop tasks, Onboarding onboarding, MyWork mine, Statements statements, LeadDesk leads,
+        ScheduledPosts scheduled) => router
         .OnFirstContact(onboarding.Welcome)
         .OnSubmit("profile", onboarding.SaveProfile)
         .OnCommand("profile", onboarding.ShowProfile)
@@ -21,6 +22,7 @@ public static class Conversation
         .OnCommand("pause", mine.Pause)
         .OnCommand("resume", mine.Resume)
         .OnCommand("reminders", mine.SwitchReminders)
+        .OnCommand("statement", statements.Show)
         .OnSubmit("task-evaluate", tasks.RecordAnswer)
         .OnSubmit("task-rank", tasks.RecordAnswer)
         .OnSubmit("task-respond", tasks.RecordAnswer)

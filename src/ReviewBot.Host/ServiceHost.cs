@@ -36,6 +36,7 @@ public static class ServiceHost
         app.MapWorkApi();
         app.MapDownloads();
         app.MapScheduleApi();
+        app.MapStatementsApi();
         app.MapWebChat();
         app.Lifetime.ApplicationStarted.Register(() => ListeningBanner.Print(app));
 

@@ -15,6 +15,7 @@ namespace ReviewBot.Storage;
 /// rb:reviewers                        hash  reviewer key → reviewer JSON (one per key; a person's keys share the profile)
 /// rb:{p:PERSON}:lease                 string the person's one open task: its assignment id, or "claiming:…" while a
 ///                                            claim runs; PX the lease time, so a crashed process never blocks anyone
+/// rb:{p:PERSON}:statement:YYYY-MM-DD string when the statement of the pay week starting that day went (kept 14 days)
 /// rb:{outbox}:items                   hash  message id → message JSON: everything sent to someone other than who acted,
 ///                                           now or later (reminders, announcements, lead notes)
 /// rb:{outbox}:due, :attempts, :parked, :claims   as for a batch's outbox below
@@ -65,6 +66,7 @@ public static class RedisKeys
     public static RedisKey ChatSequence(string conversationKey) => "rb:chat:{" + conversationKey + "}:seq";
     public static RedisKey ChatDelivered(string conversationKey) => "rb:chat:{" + conversationKey + "}:delivered";
     public static RedisKey PersonLease(string person) => "rb:{p:" + person + "}:lease";
+    public static RedisKey StatementSent(string person, string weekStart) => "rb:{p:" + person + "}:statement:" + weekStart;
 
     public static BatchKeys Batch(string batchId) => new(batchId);
 }

@@ -56,6 +56,7 @@ public sealed class CoreWorld : IAsyncLifetime
         _router = Conversation.Route(new ChatRouter(Reviewers, leads), tasks,
             new Onboarding(Reviewers, Batches, leads, pay, rules),
             new MyWork(Batches, Assignments, Reviewers, week, rules, Clock),
+            new Statements(Batches, Assignments, pay, rules, Clock),
             new LeadDesk(Batches, Reviewers, new ProgressCard(Batches, Reviewers, Clock), leads, pay,
                 new ReminderReach(Batches, Assignments, Reviewers, Clock), new ExampleLinks(Clock), Clock),
             new ScheduledPosts(new NothingScheduled()));

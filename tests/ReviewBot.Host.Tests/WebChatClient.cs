@@ -49,6 +49,10 @@ internal sealed class WebChatClient(HttpClient client, string lead = "web:lena")
         return submit["data"]!.AsObject();
     }
 
+    /// <summary>The statement card the bot answered with, as text to search.</summary>
+    public static string StatementOf(JsonElement turn) => turn.GetProperty("messages").EnumerateArray()
+        .Single(m => m.TryGetProperty("card", out var c) && c.GetString() == "statement").GetProperty("content").GetRawText();
+
     /// <summary>The card's submit data with the clinician's inputs merged in, as the renderer sends them.</summary>
     public static JsonObject Filled(JsonObject submit, string inputs)
     {

@@ -32,6 +32,13 @@ public static class Display
         return local.ToString("ddd d MMM, HH:mm", Culture) + " " + name;
     }
 
+    /// <summary>A day in the reader's own time zone: "Mon 30 Nov".</summary>
+    public static string Day(DateTimeOffset moment, string? timeZone)
+    {
+        var zone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(moment, zone).ToString("ddd d MMM", Culture);
+    }
+
     /// <summary>What someone typed, as a reply quotes it: a long paste is cut at a word to a short prefix with "…",
     /// so that quoting it back never floods the conversation.</summary>
     public static string Quote(string typed, int max = 60)

@@ -53,12 +53,13 @@ public static class ConversationServices
         services.AddSingleton<TaskLoop>();
         services.AddSingleton<Onboarding>();
         services.AddSingleton<MyWork>();
+        services.AddSingleton<Statements>();
         services.AddSingleton<ProgressCard>();
         services.AddSingleton<LeadDesk>();
         services.AddSingleton<ScheduledPosts>();
         services.AddSingleton(sp => Conversation.Route(
             new ChatRouter(sp.GetRequiredService<IReviewerStore>(), sp.GetRequiredService<LeadRoster>()),
-            sp.GetRequiredService<TaskLoop>(), sp.GetRequiredService<Onboarding>(), sp.GetRequiredService<MyWork>(),
+            sp.GetRequiredService<TaskLoop>(), sp.GetRequiredService<Onboarding>(), sp.GetRequiredService<MyWork>(), sp.GetRequiredService<Statements>(),
             sp.GetRequiredService<LeadDesk>(), sp.GetRequiredService<ScheduledPosts>()));
         services.AddSingleton<RedisOutbox>();
         services.AddSingleton<Outbox>();

@@ -24,6 +24,7 @@ public static class SchedulingServices
             Every<DueDeliveriesJob>("due-deliveries");
             Every<LeaseExpiryJob>("lease-expiry");
             Every<DeadlineRemindersJob>("deadline-reminders");
+            Every<WeeklyStatementsJob>("weekly-statements");
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -2,14 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace ReviewBot.Cards.Tests.Support;
 
-/// <summary>The cards under test: the names DESIGN §8 promises plus <c>profile</c>, <c>harm-alert</c>, <c>export</c> and <c>task-lapsed</c>, their
+/// <summary>The cards under test: the names DESIGN §8 promises plus <c>profile</c>, <c>harm-alert</c>, <c>export</c>, <c>task-lapsed</c> and <c>statement</c>, their
 /// templates as built beside the tests, and their sample data files.</summary>
 public static class TestCards
 {
     public static readonly string[] Names =
     [
         "task-evaluate", "task-rank", "task-respond", "task-vignette", "task-recorded",
-        "welcome", "help", "status", "progress", "announcement", "reminder", "error", "profile", "harm-alert", "export", "task-lapsed",
+        "welcome", "help", "status", "progress", "announcement", "reminder", "error", "profile", "harm-alert", "export", "task-lapsed", "statement",
     ];
 
     public static readonly string[] TaskCards = ["task-evaluate", "task-rank", "task-respond", "task-vignette"];
