@@ -20,7 +20,7 @@ fi
 mkdir -p artifacts
 log=artifacts/test-output.log
 projects=(tests/*/*.Tests.csproj)
-dotnet test ReviewBot.sln --nologo -v q 2>&1 | tee "$log"
+dotnet test ReviewBot.sln --nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # One summary line per test assembly, e.g. "Passed!  - Failed: 0, Passed: 29, Skipped: 0, Total: 29, ..."

@@ -100,7 +100,8 @@ public sealed class CommandLineTests : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        // Generous: on a machine busy with the other suites a start of the binary with its store can take long.
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(180));
         return (process.ExitCode, await output, await error);
     }
 

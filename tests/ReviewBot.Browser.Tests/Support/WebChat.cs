@@ -26,7 +26,7 @@ public sealed class WebChat : IAsyncLifetime
                 $"{path} is missing: the build copies it from node_modules; run `npm ci` in {Repo.Root} and build again.");
         }
         // The whole solution's suites run at once in CI: give a busy machine time before calling a page broken.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         Service = await ChatService.StartAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -48,7 +48,7 @@ public sealed class WebChat : IAsyncLifetime
             BaseURL = Service.Address.ToString(),
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         var problems = new List<string>();
         page.PageError += (_, error) => problems.Add(error);
         page.Console += (_, message) => { if (message.Type is "error" or "warning") problems.Add(message.Text); };
