@@ -17,6 +17,8 @@ namespace ReviewBot.Storage;
 /// rb:event:{ID}                      string the answer to a channel event (JSON), or "running"; repeats of the event get it
 /// rb:download-key                     string secret that signs download links from chat (made once, shared by instances)
 /// rb:chat:{CONVERSATION}              list  web chat messages of one conversation, oldest first
+/// rb:slack:user:{USER}                hash  dm → the Slack DM channel id with that user (written on first contact), name → their name in Slack
+/// rb:slack:sent:{MESSAGE ID}          string "posting CHANNEL SINCE" / "posted CHANNEL TS": an outbox message's post to Slack (7 days)
 /// rb:chat:{CONVERSATION}:seq          string last web chat message number of that conversation (same hash slot)
 /// rb:{b:ID}:meta                      string batch settings JSON (without tasks), compared on re-import
 /// rb:{b:ID}:rules                     hash  overlap, leaseMs, closed — what the claim script needs
@@ -54,6 +56,9 @@ public static class RedisKeys
 
     public static RedisKey ChatMessages(string conversationKey) => "rb:chat:{" + conversationKey + "}";
     public static RedisKey ChatSequence(string conversationKey) => "rb:chat:{" + conversationKey + "}:seq";
+
+    public static RedisKey SlackPerson(string userId) => "rb:slack:user:{" + userId + "}";
+    public static RedisKey SlackSent(string outboxMessageId) => "rb:slack:sent:{" + outboxMessageId + "}";
 
     public static BatchKeys Batch(string batchId) => new(batchId);
 }

@@ -50,7 +50,9 @@ public static class ConversationServices
         services.AddSingleton<OutboxSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSweeper>());
         services.AddSingleton<EventOnce>();
+        services.AddSingleton<IEventOnce>(sp => sp.GetRequiredService<EventOnce>());
         services.AddSingleton<ChatTurns>();
+        services.AddSingleton<IChatTurns>(sp => sp.GetRequiredService<ChatTurns>());
         return services;
     }
 }

@@ -42,7 +42,8 @@ public sealed class Outbox(IEnumerable<IChannelDelivery> channels, RedisOutbox s
     }
 
     /// <summary>Hands the reply to its channel. False when no channel of that name is configured here.</summary>
-    public async Task<bool> DeliverNowAsync(Reply reply, CancellationToken cancellationToken)
+    /// <param name="messageId">The outbox message's id, for a channel that can tell a message it already sent.</param>
+    public async Task<bool> DeliverNowAsync(Reply reply, CancellationToken cancellationToken, string? messageId = null)
     {
         var target = TargetOf(reply);
         var channel = target[..Math.Max(0, target.IndexOf(':'))];
@@ -51,7 +52,9 @@ public sealed class Outbox(IEnumerable<IChannelDelivery> channels, RedisOutbox s
             logger.LogWarning("No channel '{Channel}' is configured to reach {Target}; the message is parked in the outbox.", channel, target);
             return false;
         }
-        await delivery.DeliverAsync(target, reply, cancellationToken);
+        await (messageId is null
+            ? delivery.DeliverAsync(target, reply, cancellationToken)
+            : delivery.DeliverAsync(target, reply, messageId, cancellationToken));
         return true;
     }
 

@@ -95,7 +95,7 @@ public sealed class OutboxSweeper(RedisOutbox store, Outbox outbox, ReminderChec
                 await store.DoneAsync(message);
                 return false;
             }
-            if (!await outbox.DeliverNowAsync(reply, cancellationToken))
+            if (!await outbox.DeliverNowAsync(reply, cancellationToken, message.Id))
             {
                 await store.FailedAsync(message, clock.GetUtcNow(), TimeSpan.Zero, maxFailures: 0);
                 return false;
