@@ -112,18 +112,18 @@ public sealed class FakeSlack : IAsyncDisposable
         Assert.True(condition(), $"Timed out waiting until {what}.");
     }
 
-    /// <summary>The WebSocket the bot opened for Socket Mode (after its apps.connections.open).</summary>
-    public async Task<WebSocket> SocketAsync()
+    /// <summary>The <paramref name="number"/>th WebSocket the bot opened for Socket Mode (after its apps.connections.open).</summary>
+    public async Task<WebSocket> SocketAsync(int number = 1)
     {
         for (var waited = 0; waited < 200; waited++)
         {
-            if (_sockets.TryPeek(out var first))
+            if (_sockets.Count >= number)
             {
-                return await first.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                return await _sockets.ElementAt(number - 1).Task.WaitAsync(TimeSpan.FromSeconds(10));
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException("The bot never opened the Socket Mode WebSocket.");
+        throw new TimeoutException($"The bot never opened Socket Mode WebSocket number {number}.");
     }
 
     private async Task ApiAsync(string method, HttpContext context)

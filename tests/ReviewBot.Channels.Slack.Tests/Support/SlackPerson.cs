@@ -22,22 +22,27 @@ public sealed class SlackPerson(SlackService service, FakeSlack slack, string us
     public static string NextId(string prefix) => $"{prefix}{Interlocked.Increment(ref _sequence):D6}";
 
     public Task<HttpResponseMessage> SayAsync(string text, string? eventId = null, int? retry = null) =>
-        SendEventAsync(new JsonObject
-        {
-            ["type"] = "message", ["channel"] = Dm, ["user"] = UserId, ["text"] = text, ["ts"] = Ts(), ["event_ts"] = Ts(), ["channel_type"] = "im",
-        }, eventId, retry);
+        SendEventAsync(Message(text), eventId, retry);
+
+    /// <summary>A <c>message.im</c> event: what they wrote in their DM with the bot.</summary>
+    public JsonObject Message(string text) => new()
+    {
+        ["type"] = "message", ["channel"] = Dm, ["user"] = UserId, ["text"] = text, ["ts"] = Ts(), ["event_ts"] = Ts(), ["channel_type"] = "im",
+    };
+
+    /// <summary>The Events API's wrapper around an event.</summary>
+    public static JsonObject Callback(JsonObject inner, string? eventId = null) => new()
+    {
+        ["token"] = "legacy-fixed-value", ["team_id"] = "T123", ["api_app_id"] = "A123", ["event"] = inner,
+        ["type"] = "event_callback", ["event_id"] = eventId ?? NextId("Ev"), ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+    };
 
     public Task<HttpResponseMessage> OpenHomeAsync() =>
         SendEventAsync(new JsonObject { ["type"] = "app_home_opened", ["user"] = UserId, ["channel"] = Dm, ["tab"] = "home", ["event_ts"] = Ts() });
 
     public Task<HttpResponseMessage> SendEventAsync(JsonObject inner, string? eventId = null, int? retry = null)
     {
-        var body = new JsonObject
-        {
-            ["token"] = "legacy-fixed-value", ["team_id"] = "T123", ["api_app_id"] = "A123", ["event"] = inner,
-            ["type"] = "event_callback", ["event_id"] = eventId ?? NextId("Ev"), ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-        };
-        var request = Signed.Json(body.ToJsonString());
+        var request = Signed.Json(Callback(inner, eventId).ToJsonString());
         if (retry is { } attempt)
         {
             request.Headers.Add("X-Slack-Retry-Num", attempt.ToString());
@@ -63,7 +68,10 @@ public sealed class SlackPerson(SlackService service, FakeSlack slack, string us
     }
 
     /// <summary>Presses the button labelled <paramref name="label"/> on a message the bot posted (or updated).</summary>
-    public async Task<HttpResponseMessage> PressAsync(SlackCall message, string label)
+    public Task<HttpResponseMessage> PressAsync(SlackCall message, string label) => _client.SendAsync(Signed.Payload(Press(message, label).ToJsonString()));
+
+    /// <summary>The <c>block_actions</c> payload of a press on the button labelled <paramref name="label"/>.</summary>
+    public JsonObject Press(SlackCall message, string label)
     {
         var blocks = message.Args["blocks"]!.AsArray();
         var (button, block) = Buttons(blocks).FirstOrDefault(b => (string?)b.Button["text"]?["text"] == label);
@@ -88,12 +96,16 @@ public sealed class SlackPerson(SlackService service, FakeSlack slack, string us
                 ["value"] = (string?)button["value"], ["type"] = "button", ["action_ts"] = Ts(),
             }),
         };
-        return await _client.SendAsync(Signed.Payload(payload.ToJsonString()));
+        return payload;
     }
 
     /// <summary>Submits a modal the bot opened (a views.open call), with <paramref name="choices"/> by field; every
     /// other input keeps what the modal showed, as Slack's state does.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(SlackCall opened, Dictionary<string, string?> choices)
+    public Task<HttpResponseMessage> SubmitAsync(SlackCall opened, Dictionary<string, string?> choices) =>
+        _client.SendAsync(Signed.Payload(Submission(opened, choices).ToJsonString()));
+
+    /// <summary>The <c>view_submission</c> payload of the modal with these choices.</summary>
+    public JsonObject Submission(SlackCall opened, Dictionary<string, string?> choices)
     {
         var view = opened.Args["view"]!.AsObject();
         var values = new JsonObject();
@@ -120,7 +132,7 @@ public sealed class SlackPerson(SlackService service, FakeSlack slack, string us
             },
             ["response_urls"] = new JsonArray(),
         };
-        return await _client.SendAsync(Signed.Payload(payload.ToJsonString()));
+        return payload;
     }
 
     private JsonObject User() => new() { ["id"] = UserId, ["username"] = UserId.ToLowerInvariant(), ["name"] = UserId.ToLowerInvariant(), ["team_id"] = "T123" };
