@@ -137,6 +137,7 @@ internal static class SlackBenchmark
     private sealed class Payloads
     {
         private readonly Pool _pool;
+        /// <summary>The form bodies, URL-encoded once; the placeholders are letters, which encoding leaves as they are.</summary>
         private readonly string _submission;
         private readonly string _press;
         private int _nextSubmission;
@@ -164,7 +165,7 @@ internal static class SlackBenchmark
                 ["errors"] = new JsonObject { ["errors"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "Misses the apixaban: check for bleeding before any line." } },
                 ["omissions"] = new JsonObject { ["omissions"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = null } },
             };
-            _submission = new JsonObject
+            _submission = Encoded(new JsonObject
             {
                 ["type"] = "view_submission", ["team"] = new JsonObject { ["id"] = "T0BENCH", ["domain"] = "clinic" },
                 ["user"] = new JsonObject { ["id"] = "QQUSERQQ", ["username"] = "clinician", ["name"] = "clinician", ["team_id"] = "T0BENCH" },
@@ -178,9 +179,9 @@ internal static class SlackBenchmark
                     ["clear_on_close"] = false, ["notify_on_close"] = false, ["root_view_id"] = "V0BENCH", ["app_id"] = "A0BENCH", ["bot_id"] = "B0BENCH",
                 },
                 ["response_urls"] = new JsonArray(),
-            }.ToJsonString();
+            });
             var value = """{"card":"task-rank","action":"show-form","form":"task-rank-form","ranking":"A>B","batchId":"bench-rank","taskId":"QQTASKQQ","assignmentId":"QQASSIGNMENTQQ","templateVersion":1}""";
-            _press = new JsonObject
+            _press = Encoded(new JsonObject
             {
                 ["type"] = "block_actions", ["user"] = new JsonObject { ["id"] = "QQUSERQQ", ["username"] = "clinician", ["name"] = "clinician", ["team_id"] = "T0BENCH" },
                 ["api_app_id"] = "A0BENCH", ["token"] = "legacy-fixed-value",
@@ -193,8 +194,10 @@ internal static class SlackBenchmark
                     ["action_id"] = "rank-first", ["block_id"] = "task", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "A is better" },
                     ["value"] = value, ["type"] = "button", ["action_ts"] = "1764000000.000300",
                 }),
-            }.ToJsonString();
+            });
         }
+
+        private static string Encoded(JsonObject payload) => "payload=" + Uri.EscapeDataString(payload.ToJsonString());
 
         public int SubmissionsSentToUs => _sentToUs;
 
@@ -210,16 +213,16 @@ internal static class SlackBenchmark
                 {
                     Interlocked.Increment(ref _sentToUs);
                 }
-                payload = _submission.Replace("QQUSERQQ", user).Replace("QQTASKQQ", task).Replace("QQASSIGNMENTQQ", assignment)
+                payload = _submission.Replace("QQUSERQQ", user).Replace("QQTASKQQ", task).Replace("QQASSIGNMENTQQ", Uri.EscapeDataString(assignment))
                     .Replace("QQTRIGGERQQ", $"{Guid.NewGuid():N}.bench");
             }
             else
             {
                 var (user, task, assignment) = _pool.Pressed[Interlocked.Increment(ref _nextPress) % _pool.Pressed.Length];
-                payload = _press.Replace("QQUSERQQ", user).Replace("QQTASKQQ", task).Replace("QQASSIGNMENTQQ", assignment)
+                payload = _press.Replace("QQUSERQQ", user).Replace("QQTASKQQ", task).Replace("QQASSIGNMENTQQ", Uri.EscapeDataString(assignment))
                     .Replace("QQTRIGGERQQ", $"{Guid.NewGuid():N}.bench");
             }
-            return Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(payload));
+            return Encoding.UTF8.GetBytes(payload);
         }
     }
 
