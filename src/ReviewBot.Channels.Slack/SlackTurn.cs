@@ -120,7 +120,7 @@ public sealed class SlackTurn(IChatTurns turns, IEventOnce once, SlackReplies re
     private async Task<SlackAck> OnButtonAsync(Interaction press, CardAction action, CancellationToken cancellationToken)
     {
         var userId = press.User.Id;
-        var onMessage = press.Container?.Type is "message" or "ephemeral" && (press.Channel?.Id ?? press.Container.ChannelId) is not null;
+        var onMessage = press.Container?.Type == "message" && (press.Channel?.Id ?? press.Container.ChannelId) is not null;
         var channel = onMessage ? (press.Channel?.Id ?? press.Container!.ChannelId)! : await people.DirectChannelAsync(userId, cancellationToken);
         if (SlackChatEvents.IsDirect(channel))
         {

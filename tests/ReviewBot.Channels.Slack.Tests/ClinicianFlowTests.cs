@@ -84,6 +84,23 @@ public sealed class ClinicianFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Skipping_is_a_short_modal_with_the_reason_and_the_message_says_skipped()
+    {
+        await _service.ImportAsync(Clinic.Roster, Clinic.Batch("skipping"));
+        await _amara.SayAsync("next");
+        var task = await _slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arg("channel") == _amara.Dm, "the task");
+
+        await _amara.PressAsync(task, "Skip");
+        var form = await _slack.WaitForAsync(c => c.Method == "views.open", "the skip modal");
+        Assert.Equal("task-skip-form", (string?)form.Args["view"]!["callback_id"]);
+        var skipped = await _amara.SubmitAsync(form, new() { ["skipReason"] = "outside-expertise" });
+
+        Assert.Equal("", await skipped.Content.ReadAsStringAsync());
+        var updated = await _slack.WaitForAsync(c => c.Method == "chat.update" && c.Arg("ts") == task.Arg("ts"), "the task message updated");
+        Assert.StartsWith("Skipped", updated.Arg("text"));
+    }
+
+    [Fact]
     public async Task The_home_tab_shows_my_open_tasks_and_this_weeks_time_and_earnings()
     {
         await _service.ImportAsync(Clinic.Roster, Clinic.Batch("home"));

@@ -37,6 +37,20 @@ public sealed class LeadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mention_in_a_channel_is_answered_only_to_the_person_who_wrote_it()
+    {
+        await _lena.SendEventAsync(new JsonObject
+        {
+            ["type"] = "app_mention", ["user"] = Clinic.Lead, ["text"] = "<@U0REVIEWBOT> progress ed", ["ts"] = "1764000000.000100",
+            ["channel"] = SlackService.LeadChannel, ["event_ts"] = "1764000000.000100",
+        });
+
+        var answer = await _slack.WaitForAsync(c => c.Method == "chat.postEphemeral", "the ephemeral answer");
+        Assert.Equal((SlackService.LeadChannel, Clinic.Lead), (answer.Arg("channel"), answer.Arg("user")));
+        Assert.Contains("ED review", answer.Json);
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_a_lead_is_refused_politely()
     {
         var amara = new SlackPerson(_service, _slack, Clinic.Amara);

@@ -66,6 +66,43 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException("The service did not answer /healthz within 30 s.");
     }
 
+    /// <summary>Runs the service with these settings until it exits by itself, as it does when it refuses to start;
+    /// its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(params string[] settings)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "rb-slack-refused-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo("dotnet",
+        [
+            Path.Combine(AppContext.BaseDirectory, "ReviewBot.dll"), "--environment", "Testing", "--urls", $"http://127.0.0.1:{FreePort()}",
+            "--Storage:DataDirectory", data,
+            "--Admin:ApiKey", SlackService.AdminKey, .. settings,
+        ])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public async Task KillAsync()
     {
