@@ -37,10 +37,12 @@ internal static class SlackBenchmark
     private static readonly TimeSpan SteadyFor = TimeSpan.FromSeconds(10);
     private static readonly int[] ConnectionCounts = [16, 64];
     private const int Pressers = 64;
+    /// <summary>Submissions sent one at a time, for the path's own latency with nothing queued.</summary>
+    private const int Alone = 300;
 
     public static async Task RunAsync(TextWriter output)
     {
-        var submissions = ConnectionCounts.Length * (Warmup + Measured) + SteadyRate * (int)SteadyFor.TotalSeconds;
+        var submissions = ConnectionCounts.Length * (Warmup + Measured) + SteadyRate * (int)SteadyFor.TotalSeconds + Alone;
         output.WriteLine("slack: signed view_submission and block_actions, ReviewBot's full path against a bare Bolt ack (same payloads, same load generator)");
         var redis = new RedisServerProcess();
         await redis.InitializeAsync();
@@ -55,6 +57,15 @@ internal static class SlackBenchmark
             await using var bolt = await ServerProcess.StartBoltAsync();
             var payloads = new Payloads(pool);
 
+            var server = redis.Redis.GetServer(redis.Redis.GetEndPoints()[0]);
+            await server.ExecuteAsync("CONFIG", "RESETSTAT");
+            var alone = await ClosedLoopAsync(ours.Events, 1, "view_submission", payloads, consume: true, warmup: 0, measured: Alone);
+            var commands = (await server.InfoAsync("commandstats")).SelectMany(g => g)
+                .Select(kv => (Command: kv.Key.Replace("cmdstat_", ""), Calls: long.Parse(kv.Value.Split(',')[0].Split('=')[1], CultureInfo.InvariantCulture)))
+                .Where(c => c.Command is not ("config" or "info")).OrderByDescending(c => c.Calls).ToList();
+            output.WriteLine($"  one submission at a time: p50 {alone.P50:0.0} ms, p99 {alone.P99:0.0} ms; redis-server commands per submission " +
+                $"(INFO commandstats, with the background outbox sweeps): {commands.Sum(c => c.Calls) / (double)Alone:0.0} — " +
+                string.Join(", ", commands.Take(8).Select(c => $"{c.Command} {c.Calls / (double)Alone:0.0}")));
             output.WriteLine($"  {"payload",-16} {"conns",5} | {"ReviewBot req/s",15} {"p50 ms",7} {"p99 ms",7} | {"Bolt req/s",10} {"p50 ms",7} {"p99 ms",7} | ratio");
             foreach (var kind in new[] { "view_submission", "block_actions" })
             {
@@ -256,16 +267,17 @@ internal static class SlackBenchmark
         return response.StatusCode == HttpStatusCode.OK && answer.Length == 0;
     }
 
-    private static async Task<Run> ClosedLoopAsync(Uri events, int connections, string kind, Payloads payloads, bool consume)
+    private static async Task<Run> ClosedLoopAsync(Uri events, int connections, string kind, Payloads payloads, bool consume,
+        int warmup = Warmup, int measured = Measured)
     {
         using var client = Client(connections);
-        await LoopAsync(client, events, connections, Warmup, kind, payloads, consume, null);
-        var latencies = new double[Measured];
+        await LoopAsync(client, events, connections, warmup, kind, payloads, consume, null);
+        var latencies = new double[measured];
         var started = Stopwatch.GetTimestamp();
-        var failed = await LoopAsync(client, events, connections, Measured, kind, payloads, consume, latencies);
+        var failed = await LoopAsync(client, events, connections, measured, kind, payloads, consume, latencies);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         Array.Sort(latencies);
-        return new Run(Measured / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failed);
+        return new Run(measured / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failed);
     }
 
     private static async Task<int> LoopAsync(HttpClient client, Uri events, int connections, int count, string kind, Payloads payloads, bool consume,
