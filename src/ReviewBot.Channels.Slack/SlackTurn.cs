@@ -62,14 +62,15 @@ public sealed class SlackTurn(IChatTurns turns, IEventOnce once, SlackReplies re
                     Text = text.Trim(),
                 }, cancellationToken);
                 break;
-            case "app_mention" when e.Text is { } text:
+            // A mention inside a DM comes as a message too, and is answered as that.
+            case "app_mention" when e.Text is { } text && !SlackChatEvents.IsDirect(channel):
                 await RunAsync(Origin(userId, channel), new ChatEvent
                 {
                     UserKey = SlackChatEvents.UserKey(userId),
                     EventId = eventId,
                     UserName = await people.NameAsync(userId, cancellationToken),
                     ConversationKey = SlackChatEvents.ConversationKey(channel),
-                    InTeamChannel = !SlackChatEvents.IsDirect(channel),
+                    InTeamChannel = true,
                     Text = SlackChatEvents.WithoutMentions(text) is { Length: > 0 } words ? words : "help",
                 }, cancellationToken);
                 break;

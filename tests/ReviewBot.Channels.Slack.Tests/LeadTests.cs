@@ -51,6 +51,19 @@ public sealed class LeadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Review_in_the_dm_with_the_bot_answers_there_as_messages()
+    {
+        await _lena.SayAsync("hello");
+        await _slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arg("channel") == _lena.Dm, "the first answer in her DM");
+
+        await _lena.CommandAsync("batches", _lena.Dm);
+
+        var answer = await _slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Arg("channel") == _lena.Dm && c.Arg("text")!.Contains("ED review"),
+            "the batches in her DM");
+        Assert.StartsWith("• ed — ED review", answer.Arg("text"));
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_a_lead_is_refused_politely()
     {
         var amara = new SlackPerson(_service, _slack, Clinic.Amara);

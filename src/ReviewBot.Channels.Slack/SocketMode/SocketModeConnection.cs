@@ -103,8 +103,9 @@ public sealed class SocketModeConnection(IOptions<SlackOptions> options, SlackAp
         {
             await socket.SendAsync(Encoding.UTF8.GetBytes(answer), WebSocketMessageType.Text, endOfMessage: true, stoppingToken);
         }
-        catch (WebSocketException e)
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
         {
+            // Slack sends an unacknowledged event again on the next connection; the event id makes it run once.
             logger.LogWarning(e, "Socket Mode closed before envelope {Envelope} was acknowledged.", envelopeId);
         }
         finally
