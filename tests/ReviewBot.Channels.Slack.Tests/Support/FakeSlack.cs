@@ -267,9 +267,13 @@ public sealed class FakeSlack : IAsyncDisposable
         return context.Response.WriteAsync(answer.ToJsonString());
     }
 
+    /// <summary>Stops the fake, and fails the test if anything the bot sent broke Block Kit's limits or carried live
+    /// mrkdwn from data: every test's traffic is checked, not only the one that looks for it.</summary>
     public async ValueTask DisposeAsync()
     {
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2))) { await _app.StopAsync(stop.Token); }
         await _app.DisposeAsync();
+        var problems = Calls.SelectMany(BlockKitChecks.Problems).Distinct().ToList();
+        Assert.True(problems.Count == 0, "What the bot sent to Slack broke its rules:\n" + string.Join("\n", problems));
     }
 }
