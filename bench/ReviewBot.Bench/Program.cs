@@ -1,6 +1,6 @@
 using ReviewBot.Bench;
 
-// dotnet run -c Release --project bench/ReviewBot.Bench [import|record|cards|all]
+// dotnet run -c Release --project bench/ReviewBot.Bench [import|record|cards|slack|all]
 // Prints each benchmark's figures; speed targets live here, not in timed unit tests.
 var which = args.FirstOrDefault() ?? "all";
 var benchmarks = new Dictionary<string, Func<Task>>
@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<Task>>
     ["import"] = () => StoreBenchmarks.ImportAsync(Console.Out),
     ["record"] = () => StoreBenchmarks.RecordAsync(Console.Out),
     ["cards"] = () => { ReviewBot.Bench.CardsBenchmark.Run(Console.Out); return Task.CompletedTask; },
+    ["slack"] = () => SlackBenchmark.RunAsync(Console.Out),
 };
 if (which == "all")
 {

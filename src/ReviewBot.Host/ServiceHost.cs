@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ReviewBot.Channels.Slack;
 using ReviewBot.Host.Admin;
 using ReviewBot.Host.Chat;
 using ReviewBot.Host.Scheduling;
@@ -26,6 +27,7 @@ public static class ServiceHost
         builder.Services.AddConversations();
         builder.Services.AddReviewBotScheduling(builder.Configuration);
         builder.Services.AddWebChat();
+        builder.Services.AddSlack();
         builder.Services.AddHostedService<DemoData>();
 
         var app = builder.Build();
@@ -38,6 +40,7 @@ public static class ServiceHost
         app.MapScheduleApi();
         app.MapStatementsApi();
         app.MapWebChat();
+        app.MapSlackEvents();
         app.Lifetime.ApplicationStarted.Register(() => ListeningBanner.Print(app));
 
         try

@@ -22,6 +22,8 @@ namespace ReviewBot.Storage;
 /// rb:event:{ID}                      string the answer to a channel event (JSON), or "running"; repeats of the event get it
 /// rb:download-key                     string secret that signs download links from chat (made once, shared by instances)
 /// rb:chat:{CONVERSATION}              list  web chat messages of one conversation, oldest first
+/// rb:slack:user:{USER}                hash  dm → the Slack DM channel id with that user (written on first contact), name → their name in Slack
+/// rb:slack:sent:{MESSAGE ID}          string "posting CHANNEL SINCE" / "posted CHANNEL TS": an outbox message's post to Slack (7 days)
 /// rb:chat:{CONVERSATION}:seq          string last web chat message number of that conversation (same hash slot)
 /// rb:chat:{CONVERSATION}:delivered    set   outbox message ids already written there, so a re-delivery shows once
 /// rb:{b:ID}:meta                      string batch settings JSON (without tasks), compared on re-import
@@ -67,6 +69,9 @@ public static class RedisKeys
     public static RedisKey ChatDelivered(string conversationKey) => "rb:chat:{" + conversationKey + "}:delivered";
     public static RedisKey PersonLease(string person) => "rb:{p:" + person + "}:lease";
     public static RedisKey StatementSent(string person, string weekStart) => "rb:{p:" + person + "}:statement:" + weekStart;
+
+    public static RedisKey SlackPerson(string userId) => "rb:slack:user:{" + userId + "}";
+    public static RedisKey SlackSent(string outboxMessageId) => "rb:slack:sent:{" + outboxMessageId + "}";
 
     public static BatchKeys Batch(string batchId) => new(batchId);
 }

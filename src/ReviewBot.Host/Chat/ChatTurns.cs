@@ -5,7 +5,7 @@ namespace ReviewBot.Host.Chat;
 /// <summary>One turn for a channel adapter: the event through the core; replies for elsewhere written to the outbox
 /// (and delivered in the background, never inside the turn); the replies for the conversation the event came from
 /// returned, for the channel to render in its own way.</summary>
-public sealed class ChatTurns(ChatRouter router, Outbox outbox, OutboxSweeper sweeper)
+public sealed class ChatTurns(ChatRouter router, Outbox outbox, OutboxSweeper sweeper) : IChatTurns
 {
     public async Task<IReadOnlyList<Reply>> RunAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
     {

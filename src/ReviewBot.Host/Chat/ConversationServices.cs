@@ -67,7 +67,9 @@ public static class ConversationServices
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSweeper>());
         services.AddSingleton<EventOnce>();
         services.AddSingleton<IScheduledMessages, ScheduledMessages>();
+        services.AddSingleton<IEventOnce>(sp => sp.GetRequiredService<EventOnce>());
         services.AddSingleton<ChatTurns>();
+        services.AddSingleton<IChatTurns>(sp => sp.GetRequiredService<ChatTurns>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReviewBot.Conversations.Chat;
 using ReviewBot.Storage;
 using StackExchange.Redis;
 
@@ -10,7 +11,7 @@ namespace ReviewBot.Host.Chat;
 /// first run's answer and sets off nothing (no second reminder, no second announcement). While the first run is still
 /// going, a repeat waits for it.
 /// </summary>
-public sealed class EventOnce(IConnectionMultiplexer redis, ILogger<EventOnce> logger)
+public sealed class EventOnce(IConnectionMultiplexer redis, ILogger<EventOnce> logger) : IEventOnce
 {
     private const string Running = "running";
 

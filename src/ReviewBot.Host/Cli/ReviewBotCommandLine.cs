@@ -19,6 +19,7 @@ public static class ReviewBotCommandLine
         root.Subcommands.Add(AdminCommands.Progress());
         root.Subcommands.Add(AdminCommands.Export());
         root.Subcommands.Add(CardsCommand.Create());
+        root.Subcommands.Add(new Command("manifest", "App manifests for the chat platforms.") { ReviewBot.Channels.Slack.Manifest.SlackManifest.Command() });
         return root;
     }
 }
