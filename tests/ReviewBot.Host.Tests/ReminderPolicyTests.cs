@@ -19,7 +19,8 @@ public sealed class ReminderPolicyTests : IAsyncLifetime
     private const string People = """
         [ { "key": "web:lena", "name": "Dr. Lena Fischer", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "Europe/Berlin", "verified": true, "lead": true },
           { "key": "web:amara", "name": "Dr. Amara Osei", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "America/New_York", "verified": true },
-          { "key": "web:priya", "name": "Priya Raman", "credential": "NP", "specialties": ["emergency-medicine"], "timeZone": "America/New_York", "verified": true } ]
+          { "key": "web:priya", "name": "Priya Raman", "credential": "NP", "specialties": ["emergency-medicine"], "timeZone": "America/New_York", "verified": true },
+          { "key": "web:noor", "name": "Noor Haddad", "credential": "RN", "specialties": ["pediatrics"], "timeZone": "America/New_York", "verified": true } ]
         """;
 
     // 14:00 UTC is 09:00 in New York (EST, UTC-5): the task is taken in the morning.
@@ -130,6 +131,8 @@ public sealed class ReminderPolicyTests : IAsyncLifetime
         Assert.Equal(2, warnings.Count);
         Assert.Contains("This batch is due in 2 hours.", warnings[1]);
         Assert.Contains(await ReminderCardsAsync("web:amara"), c => c.GetRawText().Contains("This batch is due in 24 hours."));
+        // Noor, a nurse in pediatrics, could take none of this emergency batch's work: no warning for her.
+        Assert.Empty(await ReminderCardsAsync("web:noor"));
     }
 
     /// <summary>Moves the clock to <c>HH:mm</c> UTC on the first day (or <c>+n</c> days later) and delivers what is due.</summary>
