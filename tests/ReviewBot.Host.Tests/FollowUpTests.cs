@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using ReviewBot.Conversations.Chat;
 using ReviewBot.Host.Chat;
 
@@ -26,121 +23,101 @@ public sealed class FollowUpTests : IAsyncLifetime
 
     private const string Severe = """{"accuracy":"1","completeness":"2","appropriateness":"1","harm":"severe","errors":"Thirty mL/kg in heart failure with this ejection fraction risks pulmonary oedema."}""";
 
-    // 16:00 UTC: the middle of the day for everyone above, so no reminder waits for a morning.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero));
     private readonly FlakyLeadChannel _leads = new();
-    private readonly ReviewBotApp _app = new();
-    private WebApplicationFactory<Program> _host = null!;
-    private HttpClient _client = null!;
-    private WebChatClient _chat = null!;
+    private ClockedHost _host = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        _app.Settings["WebChat:Enabled"] = "true";
-        // The tests sweep when they move the clock; a periodic sweep on its own timer would race their counts.
-        _app.Settings["Scheduling:SweepSeconds"] = "3600";
-        _app.Settings["Roles:LeadChannel"] = "flaky:channel:leads";
-        _app.Settings["Roles:TeamChannel"] = "web:channel:team";
-        _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        // 16:00 UTC: the middle of the day for everyone above, so no reminder waits for a morning.
+        _host = new ClockedHost(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero), new Dictionary<string, string>
         {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.AddSingleton<IChannelDelivery>(_leads);
-        }));
-        _client = _host.CreateClient();
-        _chat = new WebChatClient(_client);
-        (await _client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
-        (await _client.PostJsonTextAsync("/api/batches", Batches.Document("follow"))).EnsureSuccessStatusCode();
+            ["Roles:LeadChannel"] = "flaky:channel:leads",
+            ["Roles:TeamChannel"] = "web:channel:team",
+        }, services => services.AddSingleton<IChannelDelivery>(_leads));
+        return _host.ImportAsync(People, Batches.Document("follow"));
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_harm_alert_from_the_work_api_reaches_the_leads_although_its_first_delivery_fails()
     {
         _leads.FailNext = 1;
-        var next = await (await _client.PostAsync("/api/reviewers/web:amara/next", null)).JsonAsync();
+        var next = await (await _host.Client.PostAsync("/api/reviewers/web:amara/next", null)).JsonAsync();
         var assignment = next.GetProperty("assignment").GetProperty("id").GetString();
         var taskId = next.GetProperty("task").GetProperty("id").GetString();
 
-        var answered = await _client.PostJsonTextAsync($"/api/assignments/{assignment}/answer",
+        var answered = await _host.Client.PostJsonTextAsync($"/api/assignments/{assignment}/answer",
             $$"""{"reviewer":"web:amara","taskId":"{{taskId}}","fields":{{Severe}}}""");
         answered.EnsureSuccessStatusCode();
         await Eventually(() => _leads.Attempts >= 1, "the first delivery of the alert was tried");
         await _host.Services.GetRequiredService<OutboxSweeper>().WhenIdleAsync();
         Assert.Empty(_leads.Delivered);
 
-        _clock.Advance(TimeSpan.FromSeconds(6));
-        await DeliverDueAsync();
+        _host.Clock.Advance(TimeSpan.FromSeconds(6));
+        await _host.DeliverDueAsync();
 
         var alert = Assert.Single(_leads.Delivered);
         Assert.Equal("harm-alert", alert.Card);
         Assert.Equal(("follow", taskId, "Severe harm"), ((string?)alert.Data["batchId"], (string?)alert.Data["taskId"], (string?)alert.Data["severity"]));
-        _clock.Advance(TimeSpan.FromMinutes(5));
-        await DeliverDueAsync();
+        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _host.DeliverDueAsync();
         Assert.Single(_leads.Delivered);
     }
 
     [Fact]
     public async Task Remind_sent_twice_with_one_event_id_reminds_once_and_answers_the_same()
     {
-        await _chat.SayAsync("web:amara", "next");
+        await _host.Chat.SayAsync("web:amara", "next");
 
-        var first = await _chat.SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
-        var again = await _chat.SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
-        await DeliverDueAsync();
+        var first = await _host.Chat.SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
+        var again = await _host.Chat.SayAsync("web:lena", "remind follow", eventId: "5b0e6f1c-remind");
+        await _host.DeliverDueAsync();
 
         Assert.Equal(first.GetRawText(), again.GetRawText());
-        Assert.Equal(1, await _chat.CountCardsAsync("web:amara", "reminder"));
-        Assert.Equal(1, await _chat.CountCardsAsync("web:priya", "reminder"));
-        Assert.Equal(1, (await _chat.LogAsync("web:lena")).Count(m => m.GetProperty("from").GetString() == "web:lena"));
+        Assert.Equal(1, await _host.Chat.CountCardsAsync("web:amara", "reminder"));
+        Assert.Equal(1, await _host.Chat.CountCardsAsync("web:priya", "reminder"));
+        Assert.Equal(1, (await _host.Chat.LogAsync("web:lena")).Count(m => m.GetProperty("from").GetString() == "web:lena"));
     }
 
     [Fact]
     public async Task Announce_sent_twice_with_one_event_id_posts_once()
     {
-        await _chat.SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
-        await _chat.SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
-        await DeliverDueAsync();
+        await _host.Chat.SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
+        await _host.Chat.SayAsync("web:lena", "announce follow", eventId: "c1d2-announce");
+        await _host.DeliverDueAsync();
 
-        Assert.Equal(1, await _chat.CountCardsAsync("web:channel:team", "announcement"));
+        Assert.Equal(1, await _host.Chat.CountCardsAsync("web:channel:team", "announcement"));
     }
 
     [Fact]
     public async Task A_snoozed_reminder_is_dropped_when_its_task_was_answered_before_it_went()
     {
-        var task = WebChatClient.TaskSubmitData(await _chat.SayAsync("web:amara", "next"));
-        await _chat.SayAsync("web:lena", "remind follow");
-        await DeliverDueAsync();
-        await _chat.PressAsync("web:amara", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
-        await _chat.PressAsync("web:amara", (string)task["card"]!, "submit", WebChatClient.Filled(task, """{"accuracy":"4","completeness":"4","appropriateness":"4","harm":"none"}"""));
+        var task = WebChatClient.TaskSubmitData(await _host.Chat.SayAsync("web:amara", "next"));
+        await _host.Chat.SayAsync("web:lena", "remind follow");
+        await _host.DeliverDueAsync();
+        await _host.Chat.PressAsync("web:amara", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
+        await _host.Chat.PressAsync("web:amara", (string)task["card"]!, "submit", WebChatClient.Filled(task, """{"accuracy":"4","completeness":"4","appropriateness":"4","harm":"none"}"""));
 
-        _clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
-        await DeliverDueAsync();
+        _host.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        await _host.DeliverDueAsync();
 
-        Assert.Equal(1, await _chat.CountCardsAsync("web:amara", "reminder"));
+        Assert.Equal(1, await _host.Chat.CountCardsAsync("web:amara", "reminder"));
         Assert.Equal(0, await new ReviewBot.Storage.RedisOutbox(_host.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()).WaitingAsync());
     }
 
     [Fact]
     public async Task A_snoozed_invitation_is_dropped_when_its_reader_paused_before_it_went()
     {
-        await _chat.SayAsync("web:lena", "remind follow");
-        await DeliverDueAsync();
-        await _chat.PressAsync("web:priya", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
-        await _chat.SayAsync("web:priya", "pause monday");
+        await _host.Chat.SayAsync("web:lena", "remind follow");
+        await _host.DeliverDueAsync();
+        await _host.Chat.PressAsync("web:priya", "reminder", "snooze", new JsonObject { ["batchId"] = "follow", ["snooze"] = "2h" });
+        await _host.Chat.SayAsync("web:priya", "pause monday");
 
-        _clock.Advance(TimeSpan.FromHours(3));
-        await DeliverDueAsync();
+        _host.Clock.Advance(TimeSpan.FromHours(3));
+        await _host.DeliverDueAsync();
 
-        Assert.Equal(1, await _chat.CountCardsAsync("web:priya", "reminder"));
-    }
-
-    /// <summary>What a sweep would deliver now has been delivered: the turn's own kick may be sending it already.</summary>
-    private async Task DeliverDueAsync()
-    {
-        var sweeper = _host.Services.GetRequiredService<OutboxSweeper>();
-        await sweeper.WhenIdleAsync();
-        await sweeper.SweepAsync(default);
+        Assert.Equal(1, await _host.Chat.CountCardsAsync("web:priya", "reminder"));
     }
 
     private static async Task Eventually(Func<bool> condition, string what)

@@ -1,10 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using ReviewBot.Host.Chat;
 using ReviewBot.Host.Scheduling;
 
 namespace ReviewBot.Host.Tests;
@@ -26,34 +21,23 @@ public sealed class ReminderPolicyTests : IAsyncLifetime
     // 14:00 UTC is 09:00 in New York (EST, UTC-5): the task is taken in the morning.
     private static readonly DateTimeOffset Morning = new(2026, 11, 30, 14, 0, 0, TimeSpan.Zero);
 
-    private readonly FakeTimeProvider _clock = new(Morning);
-    private readonly ReviewBotApp _app = new();
-    private WebApplicationFactory<Program> _host = null!;
-    private WebChatClient _chat = null!;
-
-    public async Task InitializeAsync()
+    private readonly ClockedHost _host = new(Morning, new Dictionary<string, string>
     {
-        _app.Settings["WebChat:Enabled"] = "true";
-        _app.Settings["Scheduling:SweepSeconds"] = "3600";
-        _app.Settings["Reminders:FirstNudgeHours"] = "4";
-        _app.Settings["Reminders:RepeatHours"] = "6";
-        _app.Settings["Reminders:MaxNudges"] = "3";
-        _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)));
-        var client = _host.CreateClient();
-        _chat = new WebChatClient(client);
-        (await client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
-        // A day's lease, due in two days: long enough for every nudge the policy allows.
-        var batch = Batches.Document("nudge").Replace("\"overlap\": 1,", "\"overlap\": 1, \"leaseMinutes\": 1440,")
-            .Replace("2026-12-01T17:00:00Z", "2026-12-02T14:00:00Z");
-        (await client.PostJsonTextAsync("/api/batches", batch)).EnsureSuccessStatusCode();
-    }
+        ["Reminders:FirstNudgeHours"] = "4",
+        ["Reminders:RepeatHours"] = "6",
+        ["Reminders:MaxNudges"] = "3",
+    });
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    // A day's lease, due in two days: long enough for every nudge the policy allows.
+    public Task InitializeAsync() => _host.ImportAsync(People, Batches.Document("nudge")
+        .Replace("\"overlap\": 1,", "\"overlap\": 1, \"leaseMinutes\": 1440,").Replace("2026-12-01T17:00:00Z", "2026-12-02T14:00:00Z"));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Nudges_come_at_their_times_wait_out_the_night_and_stop_at_the_cap()
     {
-        await _chat.SayAsync("web:amara", "next");
+        await _host.Chat.SayAsync("web:amara", "next");
 
         var seen = new List<(string At, int Nudges)>();
         foreach (var at in new[] { "17:59", "18:00", "23:59", "00:00+1", "06:00+1", "11:59+1", "12:00+1", "23:00+1" })
@@ -69,9 +53,9 @@ public sealed class ReminderPolicyTests : IAsyncLifetime
     [Fact]
     public async Task Nudges_stop_once_the_task_is_answered()
     {
-        var task = WebChatClient.TaskSubmitData(await _chat.SayAsync("web:amara", "next"));
+        var task = WebChatClient.TaskSubmitData(await _host.Chat.SayAsync("web:amara", "next"));
         await AtAsync("18:00");
-        await _chat.PressAsync("web:amara", (string)task["card"]!, "submit",
+        await _host.Chat.PressAsync("web:amara", (string)task["card"]!, "submit",
             WebChatClient.Filled(task, """{"accuracy":"4","completeness":"4","appropriateness":"4","harm":"none"}"""));
 
         await AtAsync("23:00+1");
@@ -82,11 +66,11 @@ public sealed class ReminderPolicyTests : IAsyncLifetime
     [Fact]
     public async Task A_nudge_snoozed_until_tomorrow_morning_moves_and_none_comes_in_between()
     {
-        await _chat.SayAsync("web:amara", "next");
+        await _host.Chat.SayAsync("web:amara", "next");
         await AtAsync("18:00");
         var nudge = (await ReminderCardsAsync("web:amara")).Single();
 
-        var snoozed = await _chat.PressAsync("web:amara", "reminder", "snooze", SnoozeData(nudge, "tomorrow"));
+        var snoozed = await _host.Chat.PressAsync("web:amara", "reminder", "snooze", SnoozeData(nudge, "tomorrow"));
         await AtAsync("11:59+1");
         var overnight = await NudgesAsync("web:amara");
         await AtAsync("12:00+1");
@@ -99,12 +83,12 @@ public sealed class ReminderPolicyTests : IAsyncLifetime
     [Fact]
     public async Task Nudges_stop_while_the_reader_is_paused_and_when_reminders_are_off()
     {
-        await _chat.SayAsync("web:amara", "next");
-        await _chat.SayAsync("web:priya", "next");
+        await _host.Chat.SayAsync("web:amara", "next");
+        await _host.Chat.SayAsync("web:priya", "next");
         await AtAsync("18:00");
-        await _chat.SayAsync("web:amara", "pause 24h");
-        var off = await _chat.SayAsync("web:priya", "reminders off");
-        await _chat.SayAsync("web:lena", "remind nudge");
+        await _host.Chat.SayAsync("web:amara", "pause 24h");
+        var off = await _host.Chat.SayAsync("web:priya", "reminders off");
+        await _host.Chat.SayAsync("web:lena", "remind nudge");
 
         await AtAsync("23:00+1");
 
@@ -116,7 +100,7 @@ public sealed class ReminderPolicyTests : IAsyncLifetime
     [Fact]
     public async Task Deadline_warnings_go_a_day_and_two_hours_before_the_due_time_once_each_to_those_with_work()
     {
-        await _chat.SayAsync("web:amara", "next");
+        await _host.Chat.SayAsync("web:amara", "next");
 
         await DeadlineAtAsync("13:00+1");
         var early = (await ReminderCardsAsync("web:priya")).Count;
@@ -141,23 +125,21 @@ public sealed class ReminderPolicyTests : IAsyncLifetime
         var parts = at.Split('+');
         var time = TimeSpan.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
         var target = Morning.Date.AddDays(parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 0) + time;
-        _clock.SetUtcNow(new DateTimeOffset(target, TimeSpan.Zero));
-        var sweeper = _host.Services.GetRequiredService<OutboxSweeper>();
-        await sweeper.WhenIdleAsync();
+        _host.Clock.SetUtcNow(new DateTimeOffset(target, TimeSpan.Zero));
         // A nudge delivered in a sweep schedules the next one; a second sweep delivers what that made due.
-        await sweeper.SweepAsync(default);
-        await sweeper.SweepAsync(default);
+        await _host.DeliverDueAsync();
+        await _host.DeliverDueAsync();
     }
 
     private async Task DeadlineAtAsync(string at)
     {
         await AtAsync(at);
-        await ActivatorUtilities.CreateInstance<DeadlineRemindersJob>(_host.Services).Execute(null!, default);
+        await _host.RunAsync<DeadlineRemindersJob>();
         await AtAsync(at);
     }
 
     private async Task<List<JsonElement>> ReminderCardsAsync(string user) =>
-        (await _chat.LogAsync(user)).Where(m => m.TryGetProperty("card", out var c) && c.GetString() == "reminder").ToList();
+        (await _host.Chat.LogAsync(user)).Where(m => m.TryGetProperty("card", out var c) && c.GetString() == "reminder").ToList();
 
     private async Task<int> NudgesAsync(string user) => (await ReminderCardsAsync(user)).Count;
 

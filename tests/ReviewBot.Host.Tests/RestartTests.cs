@@ -1,9 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using ReviewBot.Host.Chat;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Host.Tests;
@@ -23,17 +18,16 @@ public sealed class RestartTests(RedisServerProcess redis) : IClassFixture<Redis
     [Fact]
     public async Task A_snoozed_reminder_and_a_scheduled_announcement_fire_once_after_a_restart()
     {
-        await using (var before = new Running(redis.Port, new FakeTimeProvider(Start)))
+        await using (var before = Running(Start))
         {
-            (await before.Client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
-            (await before.Client.PostJsonTextAsync("/api/batches", Batches.Document("restart", overlap: 2))).EnsureSuccessStatusCode();
+            await before.ImportAsync(People, Batches.Document("restart", overlap: 2));
             await before.Chat.SayAsync("web:lena", "announce restart at 09:00");
             await before.Chat.SayAsync("web:lena", "remind restart");
             await before.DeliverDueAsync();
             await before.Chat.PressAsync("web:priya", "reminder", "snooze", new JsonObject { ["batchId"] = "restart", ["snooze"] = "2h" });
         }
 
-        await using var after = new Running(redis.Port, new FakeTimeProvider(Start.AddDays(1)));
+        await using var after = Running(Start.AddDays(1));
         await after.DeliverDueAsync();
         await after.DeliverDueAsync();
 
@@ -42,38 +36,10 @@ public sealed class RestartTests(RedisServerProcess redis) : IClassFixture<Redis
         Assert.Empty((await (await after.Client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
     }
 
-    /// <summary>One run of the service on the test's Redis, on its own clock.</summary>
-    private sealed class Running : IAsyncDisposable
+    /// <summary>One run of the service on the test's Redis, at its own moment.</summary>
+    private ClockedHost Running(DateTimeOffset now) => new(now, new Dictionary<string, string>
     {
-        private readonly ReviewBotApp _app;
-        private readonly WebApplicationFactory<Program> _host;
-
-        public Running(int redisPort, FakeTimeProvider clock)
-        {
-            _app = new ReviewBotApp();
-            _app.Settings["ConnectionStrings:Redis"] = $"127.0.0.1:{redisPort}";
-            _app.Settings["WebChat:Enabled"] = "true";
-            _app.Settings["Roles:TeamChannel"] = "web:channel:team";
-            _app.Settings["Scheduling:SweepSeconds"] = "3600";
-            _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
-            Client = _host.CreateClient();
-            Chat = new WebChatClient(Client);
-        }
-
-        public HttpClient Client { get; }
-        public WebChatClient Chat { get; }
-
-        public async Task DeliverDueAsync()
-        {
-            var sweeper = _host.Services.GetRequiredService<OutboxSweeper>();
-            await sweeper.WhenIdleAsync();
-            await sweeper.SweepAsync(default);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _host.DisposeAsync();
-            await _app.DisposeAsync();
-        }
-    }
+        ["ConnectionStrings:Redis"] = $"127.0.0.1:{redis.Port}",
+        ["Roles:TeamChannel"] = "web:channel:team",
+    });
 }

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using ReviewBot.Conversations.Chat;
 using ReviewBot.Host.Chat;
 using ReviewBot.Storage;
@@ -20,34 +17,23 @@ public sealed class ScheduleTests : IAsyncLifetime
         """;
 
     // 16:00 UTC is 17:00 in Berlin: "at 09:00" is tomorrow morning there, 08:00 UTC.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero));
-    private readonly ReviewBotApp _app = new();
-    private WebApplicationFactory<Program> _host = null!;
-    private HttpClient _client = null!;
-    private WebChatClient _chat = null!;
-
-    public async Task InitializeAsync()
+    private readonly ClockedHost _host = new(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero), new Dictionary<string, string>
     {
-        _app.Settings["WebChat:Enabled"] = "true";
-        _app.Settings["Roles:TeamChannel"] = "web:channel:team";
-        _app.Settings["Scheduling:SweepSeconds"] = "3600";
-        _app.Settings["Scheduling:ClaimSeconds"] = "30";
-        _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)));
-        _client = _host.CreateClient();
-        _chat = new WebChatClient(_client);
-        (await _client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
-        (await _client.PostJsonTextAsync("/api/batches", Batches.Document("later"))).EnsureSuccessStatusCode();
-    }
+        ["Roles:TeamChannel"] = "web:channel:team",
+        ["Scheduling:ClaimSeconds"] = "30",
+    });
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task InitializeAsync() => _host.ImportAsync(People, Batches.Document("later"));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_scheduled_announcement_is_listed_and_once_cancelled_is_never_posted()
     {
-        await _chat.SayAsync("web:lena", "announce later at 09:00");
+        await _host.Chat.SayAsync("web:lena", "announce later at 09:00");
 
-        var listed = WebChatClient.LastText(await _chat.SayAsync("web:lena", "announcements"));
-        var schedule = await (await _client.GetAsync("/api/schedule")).JsonAsync();
+        var listed = WebChatClient.LastText(await _host.Chat.SayAsync("web:lena", "announcements"));
+        var schedule = await (await _host.Client.GetAsync("/api/schedule")).JsonAsync();
         var entry = Assert.Single(schedule.EnumerateArray());
         var id = entry.GetProperty("id").GetString()!;
         Assert.Equal(("Waiting", "PostToChannel", "web:channel:team", "announcement"),
@@ -55,14 +41,14 @@ public sealed class ScheduleTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), entry.GetProperty("at").GetDateTimeOffset());
         Assert.Contains($"• {id}: Mixed review in #team, Tue 1 Dec, 09:00 UTC+1. Say cancel {id} to take it back.", listed);
 
-        var cancelled = WebChatClient.LastText(await _chat.SayAsync("web:lena", $"cancel {id}"));
-        _clock.Advance(TimeSpan.FromDays(1));
-        await DeliverDueAsync();
+        var cancelled = WebChatClient.LastText(await _host.Chat.SayAsync("web:lena", $"cancel {id}"));
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        await _host.DeliverDueAsync();
 
         Assert.Equal($"Cancelled {id}: it will not be posted.", cancelled);
-        Assert.Empty((await (await _client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
-        Assert.Equal(0, await _chat.CountCardsAsync("web:channel:team", "announcement"));
-        Assert.StartsWith("No announcement is scheduled.", WebChatClient.LastText(await _chat.SayAsync("web:lena", "announcements")));
+        Assert.Empty((await (await _host.Client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
+        Assert.Equal(0, await _host.Chat.CountCardsAsync("web:channel:team", "announcement"));
+        Assert.StartsWith("No announcement is scheduled.", WebChatClient.LastText(await _host.Chat.SayAsync("web:lena", "announcements")));
     }
 
     [Fact]
@@ -70,23 +56,17 @@ public sealed class ScheduleTests : IAsyncLifetime
     {
         var store = new RedisOutbox(_host.Services.GetRequiredService<IConnectionMultiplexer>());
         var reminder = new DirectText("web:amara", "Your task in Mixed review is waiting.");
-        await store.AddAsync([new OutboxMessage("died-mid-send", reminder.ToJson(), _clock.GetUtcNow())]);
-        var claimed = Assert.Single(await store.ClaimDueAsync(RedisKeys.Outbox, _clock.GetUtcNow(), TimeSpan.FromSeconds(30), 10));
+        await store.AddAsync([new OutboxMessage("died-mid-send", reminder.ToJson(), _host.Clock.GetUtcNow())]);
+        var claimed = Assert.Single(await store.ClaimDueAsync(RedisKeys.Outbox, _host.Clock.GetUtcNow(), TimeSpan.FromSeconds(30), 10));
         // The sweeper that claimed it got as far as the send, and died before its acknowledgement.
         await _host.Services.GetServices<IChannelDelivery>().Single(c => c.Channel == "web")
             .DeliverAsync("web:amara", reminder, OutboxSweeper.DeliveryId(claimed), default);
 
-        _clock.Advance(TimeSpan.FromSeconds(31));
-        await DeliverDueAsync();
+        _host.Clock.Advance(TimeSpan.FromSeconds(31));
+        await _host.DeliverDueAsync();
 
-        Assert.Equal(1, (await _chat.LogAsync("web:amara")).Count(m => m.TryGetProperty("text", out var t) && t.GetString() == reminder.Text));
-        Assert.Empty((await (await _client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
+        Assert.Equal(1, (await _host.Chat.LogAsync("web:amara")).Count(m => m.TryGetProperty("text", out var t) && t.GetString() == reminder.Text));
+        Assert.Empty((await (await _host.Client.GetAsync("/api/schedule")).JsonAsync()).EnumerateArray());
     }
 
-    private async Task DeliverDueAsync()
-    {
-        var sweeper = _host.Services.GetRequiredService<OutboxSweeper>();
-        await sweeper.WhenIdleAsync();
-        await sweeper.SweepAsync(default);
-    }
 }

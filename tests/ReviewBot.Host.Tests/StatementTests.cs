@@ -1,10 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using ReviewBot.Host.Chat;
 using ReviewBot.Host.Scheduling;
 
 namespace ReviewBot.Host.Tests;
@@ -22,22 +17,12 @@ public sealed class StatementTests : IAsyncLifetime
           { "key": "web:tomo", "name": "Dr. Tomo Hayashi", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "Asia/Tokyo", "verified": true } ]
         """;
 
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
-    private readonly ReviewBotApp _app = new();
-    private WebApplicationFactory<Program> _host = null!;
-    private HttpClient _client = null!;
-    private WebChatClient _chat = null!;
+    private readonly ClockedHost _host = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
 
     public async Task InitializeAsync()
     {
-        _app.Settings["WebChat:Enabled"] = "true";
-        _app.Settings["Scheduling:SweepSeconds"] = "3600";
-        _host = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)));
-        _client = _host.CreateClient();
-        _chat = new WebChatClient(_client);
-        (await _client.PostJsonTextAsync("/api/reviewers", People)).EnsureSuccessStatusCode();
-        (await _client.PostJsonTextAsync("/api/batches", TwoEvaluations("priced", "2026-12-10T00:00:00Z", """, "pay": { "perTask": 4.00 }"""))).EnsureSuccessStatusCode();
-        (await _client.PostJsonTextAsync("/api/batches", TwoEvaluations("hourly", "2026-12-20T00:00:00Z", ""))).EnsureSuccessStatusCode();
+        await _host.ImportAsync(People, TwoEvaluations("priced", "2026-12-10T00:00:00Z", """, "pay": { "perTask": 4.00 }"""),
+            TwoEvaluations("hourly", "2026-12-20T00:00:00Z", ""));
 
         await WorkAsync("web:tomo", "2026-11-22T14:40Z", minutes: 10);   // priced: Sun 23:50 in Tokyo, the week before
         await WorkAsync("web:tomo", "2026-11-23T01:00Z", minutes: 30);   // priced: Mon 10:30 in Tokyo; 20 min counted
@@ -49,15 +34,15 @@ public sealed class StatementTests : IAsyncLifetime
         await WorkAsync("web:tomo", "2026-11-30T03:10Z", minutes: 10);   // hourly: Mon 12:20 in Tokyo, the week after
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task The_statement_of_last_week_adds_up_per_task_and_hourly_work_in_each_person_s_own_week()
     {
-        _clock.SetUtcNow(DateTimeOffset.Parse("2026-11-30T15:00Z", CultureInfo.InvariantCulture));
+        _host.Clock.SetUtcNow(DateTimeOffset.Parse("2026-11-30T15:00Z", CultureInfo.InvariantCulture));
 
-        var amara = WebChatClient.StatementOf(await _chat.SayAsync("web:amara", "statement last"));
-        var tomo = WebChatClient.StatementOf(await _chat.SayAsync("web:tomo", "statement last"));
+        var amara = WebChatClient.StatementOf(await _host.Chat.SayAsync("web:amara", "statement last"));
+        var tomo = WebChatClient.StatementOf(await _host.Chat.SayAsync("web:tomo", "statement last"));
 
         Assert.Contains("Mon 23 Nov – Sun 29 Nov", amara);
         Assert.Contains("Total: 3 tasks, 27 min of active time, $29.50", amara);
@@ -69,7 +54,7 @@ public sealed class StatementTests : IAsyncLifetime
     [Fact]
     public async Task The_payroll_csv_for_the_iso_week_has_the_same_totals_one_row_per_person_and_batch()
     {
-        using var reader = new StringReader(await _client.GetStringAsync("/api/statements?week=2026-W48"));
+        using var reader = new StringReader(await _host.Client.GetStringAsync("/api/statements?week=2026-W48"));
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
         var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>()
             .Select(r => (Reviewer: (string)r["reviewer"], Batch: (string)r["batchId"], Tasks: int.Parse((string)r["tasks"], CultureInfo.InvariantCulture),
@@ -80,7 +65,7 @@ public sealed class StatementTests : IAsyncLifetime
             [("web:amara", "hourly", 2, 1020, 25.50m), ("web:amara", "priced", 1, 600, 4.00m), ("web:tomo", "hourly", 1, 1200, 30.00m), ("web:tomo", "priced", 1, 1200, 4.00m)],
             rows);
         Assert.Equal(63.50m, rows.Sum(r => r.Earned));
-        Assert.Equal(400, (int)(await _client.GetAsync("/api/statements?week=2026-W99")).StatusCode);
+        Assert.Equal(400, (int)(await _host.Client.GetAsync("/api/statements?week=2026-W99")).StatusCode);
     }
 
     [Fact]
@@ -102,25 +87,23 @@ public sealed class StatementTests : IAsyncLifetime
     /// <paramref name="minutes"/> later.</summary>
     private async Task WorkAsync(string reviewer, string at, int minutes)
     {
-        _clock.SetUtcNow(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
-        var next = await (await _client.PostAsync($"/api/reviewers/{reviewer}/next", null)).JsonAsync();
+        _host.Clock.SetUtcNow(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
+        var next = await (await _host.Client.PostAsync($"/api/reviewers/{reviewer}/next", null)).JsonAsync();
         var assignment = next.GetProperty("assignment").GetProperty("id").GetString();
         var task = next.GetProperty("task").GetProperty("id").GetString();
-        _clock.Advance(TimeSpan.FromMinutes(minutes));
-        (await _client.PostJsonTextAsync($"/api/assignments/{assignment}/answer",
+        _host.Clock.Advance(TimeSpan.FromMinutes(minutes));
+        (await _host.Client.PostJsonTextAsync($"/api/assignments/{assignment}/answer",
             $$$"""{"reviewer":"{{{reviewer}}}","taskId":"{{{task}}}","fields":{"accuracy":"4","completeness":"4","appropriateness":"4","harm":"none"}}""")).EnsureSuccessStatusCode();
     }
 
     private async Task StatementsAtAsync(string at)
     {
-        _clock.SetUtcNow(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
-        await ActivatorUtilities.CreateInstance<WeeklyStatementsJob>(_host.Services).Execute(null!, default);
-        var sweeper = _host.Services.GetRequiredService<OutboxSweeper>();
-        await sweeper.WhenIdleAsync();
-        await sweeper.SweepAsync(default);
+        _host.Clock.SetUtcNow(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
+        await _host.RunAsync<WeeklyStatementsJob>();
+        await _host.DeliverDueAsync();
     }
 
-    private Task<int> StatementCardsAsync(string user) => _chat.CountCardsAsync(user, "statement");
+    private Task<int> StatementCardsAsync(string user) => _host.Chat.CountCardsAsync(user, "statement");
 
     private static string TwoEvaluations(string id, string dueAt, string pay) => $$"""
         { "id": "{{id}}", "name": "{{id}} review", "overlap": 2, "dueAt": "{{dueAt}}"{{pay}},
