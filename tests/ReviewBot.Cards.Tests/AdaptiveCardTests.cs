@@ -85,7 +85,7 @@ public class AdaptiveCardTests
     }
 
     [Theory]
-    [InlineData("task-evaluate", "accuracy,completeness,appropriateness,harm,errors,omissions")]
+    [InlineData("task-evaluate", "wrongSentences,dangerousSentences,sentenceNote1,sentenceNote2,sentenceNote3,sentenceNote4,sentenceNote5,accuracy,completeness,appropriateness,harm,errors,omissions")]
     [InlineData("task-rank", "ranking,rationale,harmful")]
     [InlineData("task-respond", "text")]
     [InlineData("task-vignette", "title,age,sex,setting,history,exam,labs,question,answer")]

@@ -138,7 +138,7 @@ public class SlackBlockKitTests
     }
 
     [Theory]
-    [InlineData("task-evaluate-form", "accuracy,completeness,appropriateness,harm,errors,omissions")]
+    [InlineData("task-evaluate-form", "accuracy,completeness,appropriateness,harm,wrongSentences,dangerousSentences,sentenceNote1,sentenceNote2,sentenceNote3,sentenceNote4,sentenceNote5,errors,omissions")]
     [InlineData("task-rank-form", "ranking,rationale,harmful")]
     [InlineData("task-respond-form", "text")]
     [InlineData("task-vignette-form", "title,age,sex,setting,history,exam,labs,question,answer")]

@@ -38,6 +38,7 @@ public static class TaskCards
                 data["prompt"] = task.Prompt;
                 data["response"] = task.Response;
                 data["responsePreview"] = CardText.Preview(task.Response ?? "");
+                SentenceCards.AddSentences(data, task.Response ?? "", errors, values);
                 break;
             case TaskKind.Rank:
                 data["prompt"] = task.Prompt;

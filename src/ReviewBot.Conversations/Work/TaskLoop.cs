@@ -77,6 +77,10 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
             ["weekEarned"] = soFar.Summary,
             ["nextAvailable"] = true,
         };
+        if (SentenceCards.Recorded(answer.Answer, task.Response) is { } marks)
+        {
+            recorded["marks"] = marks;
+        }
         // A harm alert is not a reply of this turn: the recorder put it in the outbox with the answer.
         return [new ReplaceCard("task-recorded", recorded)];
     }

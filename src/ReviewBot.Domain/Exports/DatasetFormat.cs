@@ -11,6 +11,8 @@ public enum DatasetFormat
     [JsonStringEnumMemberName("dpo")] Dpo,
     [JsonStringEnumMemberName("sft")] Sft,
     [JsonStringEnumMemberName("csv")] Csv,
+    /// <summary>One row per sentence marked on an evaluation (SpanRows).</summary>
+    [JsonStringEnumMemberName("spans")] Spans,
 }
 
 public static class DatasetFormats

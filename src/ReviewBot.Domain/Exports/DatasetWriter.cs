@@ -26,6 +26,7 @@ public static class DatasetWriter
             DatasetFormat.Jsonl => AnswerRows.Of,
             DatasetFormat.Dpo => PreferenceRows.Of,
             DatasetFormat.Sft => ConversationRows.Of,
+            DatasetFormat.Spans => SpanRows.Of,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
         };
         var row = new JsonRow();
