@@ -9,6 +9,7 @@ namespace ReviewBot.Answers;
 [JsonDerivedType(typeof(RankingAnswer), "rank")]
 [JsonDerivedType(typeof(WrittenResponseAnswer), "respond")]
 [JsonDerivedType(typeof(VignetteAnswer), "vignette")]
+[JsonDerivedType(typeof(RubricAnswer), "rubric")]
 public abstract record Answer;
 
 public sealed record EvaluationAnswer(

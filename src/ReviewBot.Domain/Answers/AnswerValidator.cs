@@ -34,6 +34,7 @@ public static class AnswerValidator
             TaskKind.Rank => RankingRules.Read(task, reader),
             TaskKind.Respond => WrittenResponse(reader),
             TaskKind.Vignette => Vignette(reader),
+            TaskKind.Rubric => RubricRules.Read(reader),
             _ => throw new ArgumentOutOfRangeException(nameof(task), task.Kind, null),
         };
         return answer is not null && !reader.HasErrors ? Validated<Answer>.Valid(answer) : Validated<Answer>.Invalid(reader.Errors);

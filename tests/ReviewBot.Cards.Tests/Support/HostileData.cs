@@ -70,6 +70,7 @@ public static class HostileData
         "accuracy", "completeness", "appropriateness", "harm", "errors", "omissions", "ranking", "rationale", "harmful",
         "text", "title", "age", "sex", "setting", "history", "exam", "labs", "question", "answer",
         "name", "credential", "specialties", "otherSpecialties", "timeZone", "weeklyHours",
+        "wrongSentences", "dangerousSentences", "criterion", "points", "axis", "criteria",
     ];
 
     private static JsonObject Fields(Func<string, JsonNode?> value)
