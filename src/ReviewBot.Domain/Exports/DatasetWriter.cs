@@ -20,6 +20,12 @@ public static class DatasetWriter
             await CsvRows.WriteAsync(answers, tasks, output, cancellationToken).ConfigureAwait(false);
             return;
         }
+        if (format is DatasetFormat.Healthbench or DatasetFormat.HealthbenchProvenance)
+        {
+            await HealthBenchRows.WriteAsync(batch, answers, provenance: format == DatasetFormat.HealthbenchProvenance, output, cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
 
         Func<RecordedAnswer, ClinicalTask?, JsonRow, IEnumerable<string>> rowsOf = format switch
         {
