@@ -7,7 +7,7 @@ public sealed record Sentence(int Number, int Start, int End, string Text);
 /// <summary>Splits a model's answer into the sentences a clinician would mark, without a model or a network: rules
 /// for what clinical writing does with full stops (titles, Latin shorthand, dosing abbreviations, units, decimals)
 /// and for lists and line breaks. A list item or a line is always a sentence of its own; its marker ("1.", "-",
-/// "•") is left out, since a clinician marks what the item says.</summary>
+/// "•") is left out, since a clinician marks what the item says, and a Markdown heading is no sentence at all.</summary>
 public static class SentenceSplitter
 {
     // Never the end of a sentence: a name, a number or an example always follows them.
@@ -38,7 +38,10 @@ public static class SentenceSplitter
             {
                 lineEnd = text.Length;
             }
-            SplitLine(text, SkipListMarker(text, lineStart, lineEnd), lineEnd, sentences);
+            if (!IsHeading(text.AsSpan(lineStart, lineEnd - lineStart).Trim()))
+            {
+                SplitLine(text, SkipListMarker(text, lineStart, lineEnd), lineEnd, sentences);
+            }
             lineStart = lineEnd + 1;
         }
         return sentences;
@@ -92,6 +95,11 @@ public static class SentenceSplitter
         {
             return false;
         }
+        // Markdown emphasis around the next word ("**Avoid**") does not hide its capital.
+        while (next + 1 < text.Length && text[next] is '*' or '_' or '`')
+        {
+            next++;
+        }
         var nextStartsUpper = char.IsUpper(text[next]) || text[next] is '"' or '“' or '(' or '[';
         if (EndOnlyBeforeCapital.Contains(word))
         {
@@ -119,6 +127,12 @@ public static class SentenceSplitter
         }
         return from < end ? from : text.Length;
     }
+
+    /// <summary>A Markdown heading ("## Dosing", "**Rate control**"): it names a part of the answer and says
+    /// nothing that could be wrong, so it is not offered for marking.</summary>
+    private static bool IsHeading(ReadOnlySpan<char> line) =>
+        line.StartsWith("#")
+        || line.Length > 4 && line.StartsWith("**") && line.TrimEnd(':').EndsWith("**") && line[2..^2].IndexOf("**") < 0;
 
     /// <summary>Past a list marker at the start of a line: "1.", "2)", "(3)", "a.", "-", "*", "•", "–".</summary>
     private static int SkipListMarker(string text, int start, int end)

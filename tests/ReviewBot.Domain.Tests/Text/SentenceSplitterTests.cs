@@ -118,6 +118,15 @@ public class SentenceSplitterTests
                 "Warfarin remains first choice for mechanical valves.",
             ]
         },
+        {
+            "**Rate control**\n- With no heart failure, a beta-blocker is first line.\n- Digoxin needs a reduced dose in CKD.\n\n## Anticoagulation\nApixaban 5 mg b.i.d. applies. **Avoid** dabigatran.",
+            [
+                "With no heart failure, a beta-blocker is first line.",
+                "Digoxin needs a reduced dose in CKD.",
+                "Apixaban 5 mg b.i.d. applies.",
+                "**Avoid** dabigatran.",
+            ]
+        },
     };
 
     [Theory]
