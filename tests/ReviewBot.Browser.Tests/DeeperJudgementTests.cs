@@ -15,7 +15,7 @@ public class DeeperJudgementTests(WebChat chat) : IClassFixture<WebChat>
     {
         var priya = await chat.OpenAsync(WebChat.PhoneWidth, Height);
         await priya.SignInAsync("Priya Raman");
-        var card = await NextOfKindAsync(priya, "task-evaluate");
+        var card = await priya.NextOfKindAsync("task-evaluate");
         await Expect(card.Text("Model answer, sentence by sentence")).ToBeVisibleAsync();
         var wrong = card.Message.Locator("input[name='wrongSentences'][value='6']");
         var dangerous = card.Message.Locator("input[name='dangerousSentences'][value='13']");
@@ -58,7 +58,7 @@ public class DeeperJudgementTests(WebChat chat) : IClassFixture<WebChat>
     {
         var amara = await chat.OpenAsync(WebChat.PhoneWidth, Height);
         await amara.SignInAsync("Dr. Amara Osei");
-        var card = await NextOfKindAsync(amara, "task-rubric");
+        var card = await amara.NextOfKindAsync("task-rubric");
         await Expect(card.Text("No, just the aspirin, plus a statin and ramipril.")).ToBeVisibleAsync();
 
         await AddAsync(card, 1, "Advises continuing aspirin for a simple extraction after a heart attack", "8", "accuracy");
@@ -106,19 +106,4 @@ public class DeeperJudgementTests(WebChat chat) : IClassFixture<WebChat>
     private async Task<List<JsonElement>> ExportAsync(string format) =>
         (await chat.Service.Http.GetStringAsync($"/api/batches/demo-nov/export?format={format}"))
         .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
-
-    /// <summary>Skips tasks until one of <paramref name="kind"/> arrives: the demo batch hands them out in its own order.</summary>
-    private static async Task<CardMessage> NextOfKindAsync(ChatPage page, string kind)
-    {
-        var card = await page.AskAsync("next");
-        while (await card.NameAsync() != kind)
-        {
-            var skipped = card;
-            await skipped.PressAsync("Skip");
-            await skipped.PressAsync("Outside my expertise");
-            await skipped.ExpectNameAsync("task-recorded");
-            card = await page.NewCardAfterAsync(() => skipped.PressAsync("Next task"));
-        }
-        return card;
-    }
 }
