@@ -1,3 +1,4 @@
+using ReviewBot.Cards;
 using ReviewBot.Conversations.Chat;
 using ReviewBot.Tasks;
 
@@ -34,6 +35,32 @@ public sealed class SentenceMarkTests : IAsyncLifetime
         Assert.Equal([("Wrong", "sentence 1", "Start insulin at 0.1 units/kg/h."), ("Dangerous", "sentence 2", "Give bicarbonate at once.")],
             marks.Select(m => ((string?)m!["label"], (string?)m["where"], (string?)m["text"])));
         Assert.Equal("Not at pH 7.08.", (string?)marks[1]!["note"]);
+    }
+
+    [Fact]
+    public async Task A_long_answer_is_grouped_said_so_and_its_card_stays_under_the_teams_limit()
+    {
+        var world = new CoreWorld();
+        await world.InitializeAsync();
+        try
+        {
+            var longAnswer = string.Join(" ", Enumerable.Range(1, 80).Select(i => $"Step {i}: give fluids at 10 mL/kg over 15 minutes and reassess perfusion, lactate and urine output."));
+            await world.Import(CoreWorld.MixedBatch() with
+            {
+                Tasks = [new ClinicalTask { Id = "ev3", Kind = TaskKind.Evaluate, Prompt = "Septic shock: fluids?", Response = longAnswer }],
+            });
+            var data = (await world.Say("test:amara", "next")).Single<SendCard>().Data;
+            var card = CardJson.ToJson(new CardRenderer(CardTemplates.FromOutputDirectory()).RenderAdaptive("task-evaluate", data));
+
+            Assert.Equal(20, data["sentences"]!.AsArray().Count);
+            Assert.StartsWith("This answer has 80 sentences; to fit the card they are shown in 20 groups of up to 4.", (string?)data["sentenceGrouping"]);
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(card) < 28 * 1024, $"{System.Text.Encoding.UTF8.GetByteCount(card)} bytes for a {longAnswer.Length}-character answer");
+            Assert.DoesNotContain("${", card);
+        }
+        finally
+        {
+            await world.DisposeAsync();
+        }
     }
 
     [Fact]
