@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ReviewBot.Answers;
 using ReviewBot.Assignments;
+using ReviewBot.Quality;
 using ReviewBot.Reviewers;
 using StackExchange.Redis;
 
@@ -101,7 +102,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         var result = await Scripts.ClaimTask.RunAsync(db,
             [
                 keys.Rules, keys.Open, keys.Order, keys.Taken, keys.Seen(reviewer.Person), keys.Leases, keys.Holding, keys.Requirements,
-                keys.Sequence, keys.Assignments, keys.LapsedToTell, .. reviewer.MergedFrom.Select(id => keys.Seen(id)),
+                keys.Sequence, keys.Assignments, keys.LapsedToTell, keys.Slots, .. reviewer.MergedFrom.Select(id => keys.Seen(id)),
             ],
             [
                 now.ToUnixTimeMilliseconds(), Iso(now), reviewer.Key, reviewer.Credential?.ToString() ?? "",
@@ -208,19 +209,20 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
             [
                 keys.Assignments, keys.Leases, keys.Holding, keys.Answers, keys.Stats, keys.Durations,
                 keys.Answered, keys.Outbox.Items, keys.Ledger(reviewer.Person), keys.Outbox.Due,
+                keys.Rules, keys.Slots, keys.Opinions, keys.Open, keys.Order, keys.Adjudication,
             ],
             [
                 submission.AssignmentId, PersonIds(reviewer), submission.TaskId, now.ToUnixTimeMilliseconds(),
                 UnstampedAnswerJson(submission, batchId, now), submission.ActiveSecondsCap,
                 submission.PerTask?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
                 submission.HourlyRate.ToString(CultureInfo.InvariantCulture), ContractWords<Tasks.TaskKind>.Of(submission.Kind), HarmWord(submission.Answer),
-                FollowUpLines(submission.FollowUps),
+                FollowUpLines(submission.FollowUps), Opinion.Of(submission.Answer) ?? "",
             ]).ConfigureAwait(false);
 
         await LetGoUnlessRefusedAsync(db, reviewer, submission.AssignmentId, (string?)result[0]).ConfigureAwait(false);
         return (string?)result[0] switch
         {
-            "recorded" => new RecordResult(RecordStatus.Recorded, ReadAnswer(result[1])),
+            "recorded" => new RecordResult(RecordStatus.Recorded, ReadAnswer(result[1])) { Overlap = Outcome((string?)result[2]) },
             "duplicate" => new RecordResult(RecordStatus.AlreadyRecorded, ReadAnswer(result[1])),
             "lapsed" => new RecordResult(RecordStatus.LeaseLapsed),
             "skipped" => new RecordResult(RecordStatus.AlreadySkipped),
@@ -228,6 +230,13 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
             _ => new RecordResult(RecordStatus.NoSuchAssignment),
         };
     }
+
+    private static OverlapOutcome Outcome(string? word) => word switch
+    {
+        "grown" => OverlapOutcome.Grown,
+        "split" => OverlapOutcome.Split,
+        _ => OverlapOutcome.Settled,
+    };
 
     private static string FollowUpLines(IReadOnlyList<string> followUps) =>
         followUps.Any(m => m.Contains('\n', StringComparison.Ordinal))

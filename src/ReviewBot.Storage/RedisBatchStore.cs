@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ReviewBot.Answers;
+using ReviewBot.Quality;
 using ReviewBot.Tasks;
 using StackExchange.Redis;
 
@@ -15,12 +16,13 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
     {
         var keys = RedisKeys.Batch(batch.Id);
         var settings = batch with { Tasks = [] };
-        var values = new RedisValue[3 + batch.Tasks.Count * 3];
+        var values = new RedisValue[4 + batch.Tasks.Count * 3];
         values[0] = JsonSerializer.Serialize(settings, ReviewBotJson.Options);
         values[1] = batch.Overlap;
         values[2] = (long)TimeSpan.FromMinutes(batch.LeaseMinutes).TotalMilliseconds;
-        var i = 3;
-        foreach (var task in batch.Tasks)
+        values[3] = batch.OverlapMax ?? batch.Overlap;
+        var i = 4;
+        foreach (var task in GoldMix.Order(batch))
         {
             values[i++] = task.Id;
             values[i++] = JsonSerializer.Serialize(task, ReviewBotJson.Options);

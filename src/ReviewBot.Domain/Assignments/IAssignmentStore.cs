@@ -84,7 +84,21 @@ public enum RecordStatus
     Mismatch,
 }
 
-public sealed record RecordResult(RecordStatus Status, RecordedAnswer? Answer = null);
+public sealed record RecordResult(RecordStatus Status, RecordedAnswer? Answer = null)
+{
+    /// <summary>What recording did to the task's overlap when the batch's grows.</summary>
+    public OverlapOutcome Overlap { get; init; }
+}
+
+public enum OverlapOutcome
+{
+    /// <summary>No more opinions are called for (or not yet: the task's other slots are still being answered).</summary>
+    Settled,
+    /// <summary>The answers disagree, or one saw severe harm: one more slot opened.</summary>
+    Grown,
+    /// <summary>Still split at the batch's max: the task went to the leads' adjudication queue.</summary>
+    Split,
+}
 
 public sealed record SkipSubmission(string AssignmentId, string TaskId, Reviewer Reviewer, SkipReason Reason, string? Note);
 

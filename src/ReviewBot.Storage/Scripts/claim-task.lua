@@ -2,7 +2,8 @@
 -- never both get the last slot, and nobody gets a task they have had on any of their keys.
 -- KEYS[1] rules   KEYS[2] open   KEYS[3] order   KEYS[4] taken   KEYS[5] seen (this person)   KEYS[6] leases
 -- KEYS[7] holding   KEYS[8] req   KEYS[9] seq   KEYS[10] assignments   KEYS[11] lapsed, not yet told (set)
--- KEYS[12…] seen under the person ids merged into this person (read, never written)
+-- KEYS[12] slots (task → how many reviewers it takes now, when its overlap grew)
+-- KEYS[13…] seen under the person ids merged into this person (read, never written)
 -- ARGV[1] now (unix ms)   ARGV[2] now (ISO 8601)   ARGV[3] reviewer key asking   ARGV[4] credential ("" when none)
 -- ARGV[5] specialties ",a,b,"   ARGV[6] batch id   ARGV[7] person id
 -- Returns {"assigned"|"holding", assignment id, task id, delivered ISO, expires ms, reviewer key it went to},
@@ -79,7 +80,7 @@ local function had(task)
   if redis.call('SISMEMBER', KEYS[5], task) == 1 then
     return true
   end
-  for i = 12, #KEYS do
+  for i = 13, #KEYS do
     if redis.call('SISMEMBER', KEYS[i], task) == 1 then
       return true
     end
@@ -96,7 +97,8 @@ while true do
   end
   for _, task in ipairs(tasks) do
     if not had(task) and eligible(redis.call('HGET', KEYS[8], task)) then
-      if redis.call('HINCRBY', KEYS[4], task, 1) >= overlap then
+      local slots = tonumber(redis.call('HGET', KEYS[12], task)) or overlap
+      if redis.call('HINCRBY', KEYS[4], task, 1) >= slots then
         redis.call('ZREM', KEYS[2], task)
       end
       local sequence = redis.call('INCR', KEYS[9])
