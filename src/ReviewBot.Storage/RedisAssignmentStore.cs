@@ -102,7 +102,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         var result = await Scripts.ClaimTask.RunAsync(db,
             [
                 keys.Rules, keys.Open, keys.Order, keys.Taken, keys.Seen(reviewer.Person), keys.Leases, keys.Holding, keys.Requirements,
-                keys.Sequence, keys.Assignments, keys.LapsedToTell, keys.Slots, .. reviewer.MergedFrom.Select(id => keys.Seen(id)),
+                keys.Sequence, keys.Assignments, keys.LapsedToTell, keys.Slots, keys.Gold, keys.GoldMix, .. reviewer.MergedFrom.Select(id => keys.Seen(id)),
             ],
             [
                 now.ToUnixTimeMilliseconds(), Iso(now), reviewer.Key, reviewer.Credential?.ToString() ?? "",
@@ -145,7 +145,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
     {
         var keys = RedisKeys.Batch(batchId);
         var db = Db;
-        await Scripts.LapseLeases.EvaluateAsync(db, [keys.Leases, keys.Assignments, keys.Taken, keys.Open, keys.Order, keys.Holding, keys.LapsedToTell],
+        await Scripts.LapseLeases.EvaluateAsync(db, [keys.Leases, keys.Assignments, keys.Taken, keys.Open, keys.Order, keys.Holding, keys.LapsedToTell, keys.Gold],
             [now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
         var lapsed = new List<Assignment>();
         foreach (var id in await db.SetMembersAsync(keys.LapsedToTell).ConfigureAwait(false))
@@ -209,7 +209,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
             [
                 keys.Assignments, keys.Leases, keys.Holding, keys.Answers, keys.Stats, keys.Durations,
                 keys.Answered, keys.Outbox.Items, keys.Ledger(reviewer.Person), keys.Outbox.Due,
-                keys.Rules, keys.Slots, keys.Opinions, keys.Open, keys.Order, keys.Adjudication,
+                keys.Rules, keys.Slots, keys.Opinions, keys.Open, keys.Order, keys.Adjudication, keys.Gold,
             ],
             [
                 submission.AssignmentId, PersonIds(reviewer), submission.TaskId, now.ToUnixTimeMilliseconds(),
@@ -286,7 +286,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         };
         var db = Db;
         var result = await Scripts.SkipTask.RunAsync(db,
-            [keys.Assignments, keys.Leases, keys.Holding, keys.Skips, keys.Stats, keys.Taken, keys.Open, keys.Order],
+            [keys.Assignments, keys.Leases, keys.Holding, keys.Skips, keys.Stats, keys.Taken, keys.Open, keys.Order, keys.Gold],
             [
                 submission.AssignmentId, PersonIds(submission.Reviewer), submission.TaskId, now.ToUnixTimeMilliseconds(),
                 JsonSerializer.Serialize(skip, ReviewBotJson.Options), ContractWords<SkipReason>.Of(submission.Reason),

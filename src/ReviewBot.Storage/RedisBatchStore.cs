@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ReviewBot.Answers;
-using ReviewBot.Quality;
 using ReviewBot.Tasks;
 using StackExchange.Redis;
 
@@ -16,21 +15,23 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
     {
         var keys = RedisKeys.Batch(batch.Id);
         var settings = batch with { Tasks = [] };
-        var values = new RedisValue[4 + batch.Tasks.Count * 3];
+        var values = new RedisValue[5 + batch.Tasks.Count * 4];
         values[0] = JsonSerializer.Serialize(settings, ReviewBotJson.Options);
         values[1] = batch.Overlap;
         values[2] = (long)TimeSpan.FromMinutes(batch.LeaseMinutes).TotalMilliseconds;
         values[3] = batch.OverlapMax ?? batch.Overlap;
-        var i = 4;
-        foreach (var task in GoldMix.Order(batch))
+        values[4] = (batch.GoldRate ?? 0).ToString(CultureInfo.InvariantCulture);
+        var i = 5;
+        foreach (var task in batch.Tasks)
         {
             values[i++] = task.Id;
             values[i++] = JsonSerializer.Serialize(task, ReviewBotJson.Options);
             values[i++] = RequirementsCode.For(batch, task);
+            values[i++] = task.Gold is null ? "" : "1";
         }
 
         var result = await Scripts.ImportBatch.RunAsync(Db,
-            [keys.Meta, keys.Rules, keys.Tasks, keys.Order, keys.Open, keys.Requirements], values).ConfigureAwait(false);
+            [keys.Meta, keys.Rules, keys.Tasks, keys.Order, keys.Open, keys.Requirements, keys.Gold], values).ConfigureAwait(false);
         switch ((string?)result[0])
         {
             case "changed-batch":

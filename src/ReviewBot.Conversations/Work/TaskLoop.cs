@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ReviewBot.Answers;
 using ReviewBot.Assignments;
 using ReviewBot.Conversations.Chat;
+using ReviewBot.Quality;
 using ReviewBot.Tasks;
 
 namespace ReviewBot.Conversations.Work;
@@ -77,6 +78,20 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
             ["weekEarned"] = soFar.Summary,
             ["nextAvailable"] = true,
         };
+        // The expected answer only once the clinician's own is safe: shown before, it would be copied, not judged.
+        if (GoldScore.Score(task, answer.Answer) is { } verdict)
+        {
+            var gold = new JsonObject
+            {
+                ["verdict"] = verdict.Correct ? "Matches the expected answer" : "Differs from the expected answer",
+                ["expected"] = verdict.Expected,
+            };
+            if (verdict.Rationale is { } rationale)
+            {
+                gold["rationale"] = rationale;
+            }
+            recorded["gold"] = gold;
+        }
         // A harm alert is not a reply of this turn: the recorder put it in the outbox with the answer.
         return [new ReplaceCard("task-recorded", recorded)];
     }

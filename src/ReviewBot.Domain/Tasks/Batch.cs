@@ -15,8 +15,9 @@ public sealed record Batch
     /// severe harm, gets one more reviewer at a time up to this many (the rule is in record-answer.lua). Null: exactly
     /// <see cref="Overlap"/>.</summary>
     public int? OverlapMax { get; init; }
-    /// <summary>Share of the work (0–1) that is gold tasks, spread evenly through the regular tasks so that a reviewer
-    /// meets them at that rate. Null: gold tasks stay in the order they were imported.</summary>
+    /// <summary>Share (0–1) of each reviewer's tasks that are gold: with a rate, gold tasks leave the pool and every
+    /// eligible reviewer meets them at that rate among their regular work, whatever the overlap, looking like any
+    /// other task. Null: gold tasks are ordinary tasks of the pool.</summary>
     public double? GoldRate { get; init; }
     public DateTimeOffset? DueAt { get; init; }
     public BatchPay? Pay { get; init; }

@@ -6,6 +6,7 @@
 -- KEYS[1] assignments   KEYS[2] leases   KEYS[3] holding   KEYS[4] answers   KEYS[5] stats   KEYS[6] durations
 -- KEYS[7] answered   KEYS[8] outbox items   KEYS[9] ledger (this person)   KEYS[10] outbox due
 -- KEYS[11] rules   KEYS[12] slots   KEYS[13] opinions   KEYS[14] open   KEYS[15] order   KEYS[16] adjudication
+-- KEYS[17] gold (zset: tasks everyone answers, which never grow)
 -- ARGV[1] assignment id   ARGV[2] the submitter's person ids, each between spaces   ARGV[3] task id   ARGV[4] now (unix ms)
 -- ARGV[5] answer JSON without its closing brace   ARGV[6] active-time cap (s)   ARGV[7] price per task ("" = hourly)
 -- ARGV[8] hourly rate   ARGV[9] kind   ARGV[10] harm: "none", "flag" or "severe"
@@ -84,7 +85,7 @@ local outcome = 'settled'
 local rules = redis.call('HMGET', KEYS[11], 'overlap', 'overlapMax')
 local min = tonumber(rules[1])
 local max = tonumber(rules[2]) or min
-if ARGV[12] ~= '' then
+if ARGV[12] ~= '' and not redis.call('ZSCORE', KEYS[17], ARGV[3]) then
   local opinions = (redis.call('HGET', KEYS[13], ARGV[3]) or '') .. ARGV[12] .. ' '
   redis.call('HSET', KEYS[13], ARGV[3], opinions)
   local slots = tonumber(redis.call('HGET', KEYS[12], ARGV[3])) or min

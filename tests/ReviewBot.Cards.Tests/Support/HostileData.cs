@@ -48,6 +48,11 @@ public static class HostileData
             // Option values are ids, as short as Slack's 150-character limit on them (the core offers no longer one).
             for (var i = 0; i < choices.Count; i++) choices[i]!["value"] = $"s{i}\"\\${{$root}}<!channel>";
         }
+        if (obj["choices"] is JsonArray decisions)
+        {
+            // A lead's choices are opinion words ("b:A", "h:2"): ids too.
+            for (var i = 0; i < decisions.Count; i++) decisions[i]!["value"] = $"h:{i}\"\\${{$root}}<!channel>";
+        }
         if (TestCards.FormCards.Contains(TestCards.BaseCard(template)))
         {
             obj["errors"] = Fields(_ => "Error: " + Snippet);
