@@ -11,11 +11,13 @@ public enum DatasetFormat
     [JsonStringEnumMemberName("dpo")] Dpo,
     [JsonStringEnumMemberName("sft")] Sft,
     [JsonStringEnumMemberName("csv")] Csv,
+    /// <summary>One row per compared item with its final label and how it was reached (<see cref="AdjudicatedRows"/>).</summary>
+    [JsonStringEnumMemberName("adjudicated")] Adjudicated,
 }
 
 public static class DatasetFormats
 {
-    /// <summary>"jsonl, dpo, sft or csv", for a message about an unknown format.</summary>
+    /// <summary>"jsonl, dpo, sft, csv or adjudicated", for a message about an unknown format.</summary>
     public static string Listed => ContractWords<DatasetFormat>.Listed;
 
     public static bool TryParse(string? word, out DatasetFormat format) => ContractWords<DatasetFormat>.TryParse(word, out format);

@@ -1,4 +1,5 @@
 using ReviewBot.Answers;
+using ReviewBot.Quality;
 using ReviewBot.Tasks;
 
 namespace ReviewBot.Exports;
@@ -11,13 +12,27 @@ public static class DatasetWriter
         CancellationToken cancellationToken = default) =>
         WriteAsync(format, batch, answers.ToAsyncEnumerable(), output, cancellationToken);
 
-    public static async Task WriteAsync(DatasetFormat format, Batch batch, IAsyncEnumerable<RecordedAnswer> answers, TextWriter output,
-        CancellationToken cancellationToken = default)
+    public static Task WriteAsync(DatasetFormat format, Batch batch, IAsyncEnumerable<RecordedAnswer> answers, TextWriter output,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(format, batch, answers, new Dictionary<string, FinalLabel>(), output, cancellationToken);
+
+    /// <param name="finals">The leads' decisions on split items, by task id, for the adjudicated format.</param>
+    public static async Task WriteAsync(DatasetFormat format, Batch batch, IAsyncEnumerable<RecordedAnswer> answers,
+        IReadOnlyDictionary<string, FinalLabel> finals, TextWriter output, CancellationToken cancellationToken = default)
     {
         var tasks = batch.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         if (format == DatasetFormat.Csv)
         {
             await CsvRows.WriteAsync(answers, tasks, output, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (format == DatasetFormat.Adjudicated)
+        {
+            await foreach (var line in AdjudicatedRows.OfAsync(batch, answers, finals, new JsonRow(), cancellationToken).ConfigureAwait(false))
+            {
+                await output.WriteAsync((line + "\n").AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 

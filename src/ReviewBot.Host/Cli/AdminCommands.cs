@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReviewBot.Exports;
 using ReviewBot.Host.Admin;
+using ReviewBot.Quality;
 using ReviewBot.Reviewers;
 using ReviewBot.Tasks;
 
@@ -92,7 +93,7 @@ internal static class AdminCommands
     public static Command Export()
     {
         var batchId = new Argument<string>("BATCH") { Description = "The batch id." };
-        var format = new Option<string>("--format") { Description = "jsonl, dpo, sft or csv.", Required = true };
+        var format = new Option<string>("--format") { Description = DatasetFormats.Listed + ".", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Write to this file instead of standard output." };
         var command = new Command("export", "Export a batch's answers as a dataset.") { batchId, format, output };
         command.SetAction((parse, cancellationToken) => RunAsync(async services =>
@@ -110,7 +111,8 @@ internal static class AdminCommands
             var tasks = await store.GetTasksAsync(id, cancellationToken);
             var file = parse.GetValue(output);
             await using var writer = file is null ? new StreamWriter(Console.OpenStandardOutput()) : new StreamWriter(file.FullName);
-            await DatasetWriter.WriteAsync(dataset, batch with { Tasks = tasks }, store.ReadAnswersAsync(id, cancellationToken), writer, cancellationToken);
+            var finals = await services.GetRequiredService<IAdjudications>().FinalLabelsAsync(id, cancellationToken);
+            await DatasetWriter.WriteAsync(dataset, batch with { Tasks = tasks }, store.ReadAnswersAsync(id, cancellationToken), finals, writer, cancellationToken);
             return 0;
         }, cancellationToken));
         return command;
