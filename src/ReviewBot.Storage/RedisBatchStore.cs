@@ -129,14 +129,22 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
         var db = Db;
         var tasks = db.SortedSetLengthAsync(keys.Order);
         var stats = db.HashGetAllAsync(keys.Stats);
-        var answered = db.HashValuesAsync(keys.Answered);
+        var answered = db.HashGetAllAsync(keys.Answered);
+        var grown = db.HashGetAllAsync(keys.Slots);
+        var gold = db.SortedSetRangeByRankAsync(keys.Gold);
         var open = db.SortedSetLengthAsync(keys.Leases, now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start);
         var closed = db.HashGetAsync(keys.Rules, "closed");
         var durations = db.SortedSetLengthAsync(keys.Durations);
 
         var counters = (await stats.ConfigureAwait(false)).ToDictionary(e => e.Name.ToString(), e => (int)e.Value);
-        var perTask = (await answered.ConfigureAwait(false)).Select(v => (int)v).ToList();
+        var perTask = (await answered.ConfigureAwait(false)).ToDictionary(e => e.Name.ToString(), e => (int)e.Value);
         var taskCount = (int)await tasks.ConfigureAwait(false);
+        // A task whose overlap grew takes more answers; a gold task of a batch with a goldRate is outside the pool, so
+        // its answers count as slots they filled.
+        var slotsOf = (await grown.ConfigureAwait(false)).ToDictionary(e => e.Name.ToString(), e => (int)e.Value);
+        var extra = slotsOf.Values.Sum(slots => slots - batch.Overlap);
+        var goldTasks = (await gold.ConfigureAwait(false)).Select(t => t.ToString()).ToList();
+        var goldAnswers = goldTasks.Sum(t => perTask.GetValueOrDefault(t));
         return new BatchProgress
         {
             BatchId = batch.Id,
@@ -145,9 +153,9 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
             Closed = await closed.ConfigureAwait(false) == "1",
             Tasks = taskCount,
             Overlap = batch.Overlap,
-            Slots = taskCount * batch.Overlap,
-            SlotsFilled = perTask.Sum(),
-            TasksComplete = perTask.Count(n => n >= batch.Overlap),
+            Slots = (taskCount - goldTasks.Count) * batch.Overlap + extra + goldAnswers,
+            SlotsFilled = perTask.Values.Sum(),
+            TasksComplete = perTask.Count(t => t.Value >= slotsOf.GetValueOrDefault(t.Key, batch.Overlap)),
             OpenAssignments = (int)await open.ConfigureAwait(false),
             AnswersByKind = Enum.GetValues<TaskKind>().ToDictionary(k => k, k => counters.GetValueOrDefault("answers:" + ContractWords<TaskKind>.Of(k))),
             Skips = counters.GetValueOrDefault("skips"),

@@ -43,18 +43,24 @@ public abstract class OverlapGrowthBehaviour<TServer>(TServer server) where TSer
                 connections.Add(await ConnectionMultiplexer.ConnectAsync(patient));
             }
             var outcomes = new ConcurrentBag<OverlapOutcome>();
-            await Task.WhenAll(connections.Select((connection, n) => Task.Run(async () =>
+            // A racer stops when nothing is open for it at that moment; the last answer of a task can open a slot after
+            // all the others stopped, so they race again until a whole round records nothing.
+            for (var before = -1; before != outcomes.Count;)
             {
-                var store = new RedisAssignmentStore(connection);
-                var reviewer = Reviewer(key: $"web:grower-{batch.Id}-{n}");
-                while ((await store.ClaimNextAsync(batch.Id, reviewer, Now)).Assignment is { } assignment)
+                before = outcomes.Count;
+                await Task.WhenAll(connections.Select((connection, n) => Task.Run(async () =>
                 {
-                    var answer = GoodEvaluation(HarmOf(assignment.TaskId, n));
-                    var result = await store.RecordAsync(Submission(assignment, reviewer, answer), Now.AddSeconds(1));
-                    Assert.Equal(RecordStatus.Recorded, result.Status);
-                    outcomes.Add(result.Overlap);
-                }
-            })));
+                    var store = new RedisAssignmentStore(connection);
+                    var reviewer = Reviewer(key: $"web:grower-{batch.Id}-{n}");
+                    while ((await store.ClaimNextAsync(batch.Id, reviewer, Now)).Assignment is { } assignment)
+                    {
+                        var answer = GoodEvaluation(HarmOf(assignment.TaskId, n));
+                        var result = await store.RecordAsync(Submission(assignment, reviewer, answer), Now.AddSeconds(1));
+                        Assert.Equal(RecordStatus.Recorded, result.Status);
+                        outcomes.Add(result.Overlap);
+                    }
+                })));
+            }
 
             var answers = await _batches.ReadAnswersAsync(batch.Id).ToListAsync();
             var byTask = answers.GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.Select(a => ((EvaluationAnswer)a.Answer).Harm).ToList());
@@ -69,6 +75,8 @@ public abstract class OverlapGrowthBehaviour<TServer>(TServer server) where TSer
             Assert.Equal(byTask.Where(t => t.Value.Count == 4 && Disagree(t.Value)).Select(t => t.Key).Order(), split);
             Assert.All(byTask.Where(t => Pattern(t.Key) == 2), task => Assert.Equal(4, task.Value.Count));
             Assert.All(byTask.Where(t => Pattern(t.Key) is 0 or 3), task => Assert.Equal(2, task.Value.Count));
+            var progress = (await _batches.GetProgressAsync(batch.Id, Now))!;
+            Assert.Equal((answers.Count, answers.Count, 0, 40), (progress.Slots, progress.SlotsFilled, progress.OpenSlots, progress.TasksComplete));
             Assert.Contains(OverlapOutcome.Grown, outcomes);
             Assert.NotEmpty(split);
         }

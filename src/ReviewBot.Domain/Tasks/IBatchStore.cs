@@ -54,13 +54,14 @@ public sealed record BatchProgress
     public bool Closed { get; init; }
     public required int Tasks { get; init; }
     public required int Overlap { get; init; }
-    /// <summary>Tasks × overlap.</summary>
+    /// <summary>The answers the batch takes: tasks × overlap, plus the slots that disagreement opened, plus the
+    /// answers to gold tasks served outside the pool (goldRate).</summary>
     public required int Slots { get; init; }
     /// <summary>Slots holding a recorded answer.</summary>
     public required int SlotsFilled { get; init; }
     /// <summary>Slots nobody holds or has answered: what an announcement or an invitation can still offer.</summary>
     public int OpenSlots => Math.Max(0, Slots - SlotsFilled - OpenAssignments);
-    /// <summary>Tasks with all their slots answered.</summary>
+    /// <summary>Tasks with all their slots answered (a gold task outside the pool: answered by at least overlap).</summary>
     public required int TasksComplete { get; init; }
     public required int OpenAssignments { get; init; }
     public required IReadOnlyDictionary<TaskKind, int> AnswersByKind { get; init; }
