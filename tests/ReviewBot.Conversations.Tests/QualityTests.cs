@@ -97,4 +97,28 @@ public sealed class QualityTests : IAsyncLifetime
         Assert.Contains("no longer waiting", again.Text());
         Assert.Contains("Nothing in split waits for a decision", nothingLeft.Text());
     }
+
+    [Fact]
+    public async Task Quality_tells_a_lead_a_reviewer_s_gold_accuracy_time_and_skips()
+    {
+        var gold = JsonDocument.Parse("""{"ranking": ["A", "B"]}""").RootElement;
+        await _world.Import(CoreWorld.MixedBatch("rated") with { Tasks = [Ranking("g1", gold), Ranking("g2", gold), Ranking("r1")] });
+        foreach (var ranking in new[] { "A>B", "B>A" })
+        {
+            var card = (await _world.Say("test:amara", "next")).Single<SendCard>();
+            _world.Clock.Advance(TimeSpan.FromMinutes(3));
+            await _world.Press("test:amara", "task-rank", "submit", card.Data, new { ranking, rationale = "Safer with warfarin on board." });
+        }
+        var last = (await _world.Say("test:amara", "next")).Single<SendCard>();
+        await _world.Press("test:amara", "task-rank", "skip", last.Data, new { skipReason = "unclear" });
+
+        var told = (await _world.Say("test:lead", "quality test:amara")).Text();
+        var unknown = (await _world.Say("test:lead", "quality test:nobody")).Text();
+
+        Assert.Contains("Dr. Amara Osei (test:amara): 2 answers, 1 skipped.", told);
+        Assert.Contains("Gold accuracy: 50% on 2 gold answers.", told);
+        Assert.Contains("Agreement with final labels: no adjudicated items yet.", told);
+        Assert.Contains("Median time: 3 min.", told);
+        Assert.Contains("nobody “test:nobody” on the roster", unknown);
+    }
 }

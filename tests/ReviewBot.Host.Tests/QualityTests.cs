@@ -119,6 +119,37 @@ public sealed class QualityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task A_pseudonymized_export_keeps_rows_of_one_reviewer_together_under_a_name_no_other_export_shares()
+    {
+        await PostOk("/api/reviewers", """
+            [ { "key": "web:a", "name": "A", "credential": "MD", "specialties": ["emergency-medicine"], "verified": true },
+              { "key": "web:b", "name": "B", "credential": "MD", "specialties": ["emergency-medicine"], "verified": true } ]
+            """);
+        await PostOk("/api/batches", """
+            { "id": "pseudo", "name": "Pseudonyms", "overlap": 2, "tasks": [
+              { "id": "ev1", "kind": "evaluate", "prompt": "BP 86/50, lactate 4.6. First steps?", "response": "Fluids, cultures, antibiotics." },
+              { "id": "ev2", "kind": "evaluate", "prompt": "K 6.8 with peaked T waves?", "response": "Calcium gluconate, insulin with dextrose." } ] }
+            """);
+        foreach (var reviewer in new[] { "web:a", "web:b", "web:a", "web:b" })
+        {
+            await Evaluate(reviewer, accuracy: 5, harm: "none");
+        }
+
+        var first = await ExportLines("pseudo", "jsonl&pseudonymize=true");
+        var second = await ExportLines("pseudo", "jsonl&pseudonymize=true");
+        var kto = await ExportLines("pseudo", "kto");
+        string Key(JsonElement row) => row.GetProperty("reviewerKey").GetString()!;
+
+        Assert.All(first, row => Assert.StartsWith("r-", Key(row)));
+        Assert.Equal(2, first.Select(Key).Distinct().Count());
+        Assert.Equal(first.GroupBy(r => r.GetProperty("assignmentId").GetString()).Count(), first.Count);
+        Assert.Empty(first.Select(Key).Intersect(second.Select(Key)));
+        Assert.Equal(["web:a", "web:b"], kto.Select(Key).Distinct().Order());
+        Assert.All(kto, row => Assert.True(row.GetProperty("label").GetBoolean()));
+        Assert.Equal("Fluids, cultures, antibiotics.", kto.First(r => r.GetProperty("taskId").GetString() == "ev1").GetProperty("completion").GetString());
+    }
+
     private async Task Evaluate(string reviewer, int accuracy, string harm)
     {
         var next = await (await _client.PostAsync($"/api/reviewers/{reviewer}/next", null)).JsonAsync();

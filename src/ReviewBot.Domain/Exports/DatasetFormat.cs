@@ -13,11 +13,13 @@ public enum DatasetFormat
     [JsonStringEnumMemberName("csv")] Csv,
     /// <summary>One row per compared item with its final label and how it was reached (<see cref="AdjudicatedRows"/>).</summary>
     [JsonStringEnumMemberName("adjudicated")] Adjudicated,
+    /// <summary>Evaluations as {prompt, completion, label} for KTO (<see cref="KtoRows"/>).</summary>
+    [JsonStringEnumMemberName("kto")] Kto,
 }
 
 public static class DatasetFormats
 {
-    /// <summary>"jsonl, dpo, sft, csv or adjudicated", for a message about an unknown format.</summary>
+    /// <summary>"jsonl, dpo, sft, csv, adjudicated or kto", for a message about an unknown format.</summary>
     public static string Listed => ContractWords<DatasetFormat>.Listed;
 
     public static bool TryParse(string? word, out DatasetFormat format) => ContractWords<DatasetFormat>.TryParse(word, out format);

@@ -41,6 +41,7 @@ public static class DatasetWriter
             DatasetFormat.Jsonl => AnswerRows.Of,
             DatasetFormat.Dpo => PreferenceRows.Of,
             DatasetFormat.Sft => ConversationRows.Of,
+            DatasetFormat.Kto => KtoRows.Of,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
         };
         var row = new JsonRow();

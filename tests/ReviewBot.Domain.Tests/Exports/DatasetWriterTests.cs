@@ -83,6 +83,21 @@ public class DatasetWriterTests
         Assert.Equal(["h:0", "h:2"], rows[2].GetProperty("opinions").EnumerateArray().Select(o => o.GetString()));
     }
 
+    [Theory]
+    [InlineData(4, "none", true)]
+    [InlineData(3, "none", false)]
+    [InlineData(5, "suboptimal", false)]
+    public async Task Kto_labels_an_evaluated_answer_desirable_only_when_acceptable_and_not_harmful(int rating, string harm, bool desirable)
+    {
+        ContractWords<Harm>.TryParse(harm, out var level);
+        var evaluation = new EvaluationAnswer(5, rating, 5, level, level == Harm.None ? null : "Wrong dose.", null);
+
+        var row = Assert.Single(await Rows(DatasetFormat.Kto, Recorded("e1", TaskKind.Evaluate, evaluation), Ranking("A>B>C")));
+
+        Assert.Equal(("Chest pain workup?", "Serial troponins.", desirable),
+            (row.GetProperty("prompt").GetString(), row.GetProperty("completion").GetString(), row.GetProperty("label").GetBoolean()));
+    }
+
     private static string[] Pair(JsonElement row) => [row.GetProperty("chosen").GetString()!, row.GetProperty("rejected").GetString()!];
 
     [Fact]
@@ -258,6 +273,6 @@ public class DatasetWriterTests
     public void Unknown_format_word_is_not_a_format()
     {
         Assert.False(DatasetFormats.TryParse("parquet", out _));
-        Assert.Equal("jsonl, dpo, sft, csv or adjudicated", DatasetFormats.Listed);
+        Assert.Equal("jsonl, dpo, sft, csv, adjudicated or kto", DatasetFormats.Listed);
     }
 }
