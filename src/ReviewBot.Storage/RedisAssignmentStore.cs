@@ -248,13 +248,13 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
     private static string UnstampedAnswerJson(AnswerSubmission submission, string batchId, DateTimeOffset now)
     {
         var unstamped = new UnstampedAnswer(submission.AssignmentId, batchId, submission.TaskId, submission.Kind,
-            submission.Reviewer.Key, submission.Reviewer.Credential, now, submission.Answer);
+            submission.Reviewer.Key, submission.Reviewer.Credential, now, submission.Answer, submission.Reviewer.Specialties, submission.TemplateVersion);
         var json = JsonSerializer.Serialize(unstamped, ReviewBotJson.Options);
         return json[..^1];
     }
 
     private sealed record UnstampedAnswer(string AssignmentId, string BatchId, string TaskId, Tasks.TaskKind Kind,
-        string ReviewerKey, Credential? Credential, DateTimeOffset SubmittedAt, Answer Answer);
+        string ReviewerKey, Credential? Credential, DateTimeOffset SubmittedAt, Answer Answer, IReadOnlyList<string> Specialties, int? TemplateVersion);
 
     private static string HarmWord(Answer answer) => answer switch
     {

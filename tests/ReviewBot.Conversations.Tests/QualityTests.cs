@@ -121,4 +121,16 @@ public sealed class QualityTests : IAsyncLifetime
         Assert.Contains("Median time: 3 min.", told);
         Assert.Contains("nobody “test:nobody” on the roster", unknown);
     }
+
+    [Fact]
+    public async Task An_answer_from_a_card_keeps_the_card_version_and_the_reviewer_s_specialties()
+    {
+        await _world.Import(CoreWorld.MixedBatch("kept") with { Tasks = [Ranking("r1")] });
+        var card = (await _world.Say("test:amara", "next")).Single<SendCard>();
+
+        await _world.Press("test:amara", "task-rank", "submit", card.Data, new { ranking = "A>B", rationale = "Safer with warfarin on board." });
+
+        var stored = Assert.Single(await _world.Batches.ReadAnswersAsync("kept").ToListAsync());
+        Assert.Equal((1, "emergency-medicine"), (stored.TemplateVersion, Assert.Single(stored.Specialties!)));
+    }
 }

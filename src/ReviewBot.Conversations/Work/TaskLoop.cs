@@ -54,7 +54,8 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
             return [Stale("This card is from an older version of ReviewBot and cannot be recorded as it is. Ask for your task again to get the current card.")];
         }
 
-        var outcome = await recorder.RecordAsync(context.Reviewer!, assignmentId, taskId, action.Data, cancellationToken).ConfigureAwait(false);
+        var outcome = await recorder.RecordAsync(context.Reviewer!, assignmentId, taskId, action.Data, cancellationToken,
+            int.TryParse(action.Value("templateVersion"), out var version) ? version : null).ConfigureAwait(false);
         if (outcome.Errors.Count > 0)
         {
             var data = TaskCards.Data(batch, task, assignmentId, outcome.Errors, TypedValues(action.Data));

@@ -70,6 +70,8 @@ public sealed record AnswerSubmission
     /// <summary>Messages (compact JSON) the store puts in its outbox in the same step that records the answer, and
     /// only when it does: a harm alert is never lost to a crash after recording, nor sent for an answer not kept.</summary>
     public IReadOnlyList<string> FollowUps { get; init; } = [];
+    /// <summary>The card template version the answer came on (provenance); null when it came from the work API.</summary>
+    public int? TemplateVersion { get; init; }
 }
 
 public enum RecordStatus

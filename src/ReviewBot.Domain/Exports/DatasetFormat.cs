@@ -15,11 +15,13 @@ public enum DatasetFormat
     [JsonStringEnumMemberName("adjudicated")] Adjudicated,
     /// <summary>Evaluations as {prompt, completion, label} for KTO (<see cref="KtoRows"/>).</summary>
     [JsonStringEnumMemberName("kto")] Kto,
+    /// <summary>Per dpo pair, under its pairId: rank gap, harm flags, the item's agreement (<see cref="DpoSidecarRows"/>).</summary>
+    [JsonStringEnumMemberName("dpo-sidecar")] DpoSidecar,
 }
 
 public static class DatasetFormats
 {
-    /// <summary>"jsonl, dpo, sft, csv, adjudicated or kto", for a message about an unknown format.</summary>
+    /// <summary>"jsonl, dpo, sft, csv, adjudicated, kto or dpo-sidecar", for a message about an unknown format.</summary>
     public static string Listed => ContractWords<DatasetFormat>.Listed;
 
     public static bool TryParse(string? word, out DatasetFormat format) => ContractWords<DatasetFormat>.TryParse(word, out format);

@@ -26,9 +26,12 @@ public static class DatasetWriter
             await CsvRows.WriteAsync(answers, tasks, output, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (format == DatasetFormat.Adjudicated)
+        if (format is DatasetFormat.Adjudicated or DatasetFormat.DpoSidecar)
         {
-            await foreach (var line in AdjudicatedRows.OfAsync(batch, answers, finals, new JsonRow(), cancellationToken).ConfigureAwait(false))
+            var lines = format == DatasetFormat.Adjudicated
+                ? AdjudicatedRows.OfAsync(batch, answers, finals, new JsonRow(), cancellationToken)
+                : DpoSidecarRows.OfAsync(answers, new JsonRow(), cancellationToken);
+            await foreach (var line in lines.ConfigureAwait(false))
             {
                 await output.WriteAsync((line + "\n").AsMemory(), cancellationToken).ConfigureAwait(false);
             }

@@ -98,6 +98,34 @@ public class DatasetWriterTests
             (row.GetProperty("prompt").GetString(), row.GetProperty("completion").GetString(), row.GetProperty("label").GetBoolean()));
     }
 
+    [Fact]
+    public async Task The_dpo_sidecar_gives_each_pair_its_rank_gap_harm_flags_and_the_item_s_agreement_under_the_pair_s_id()
+    {
+        var flagged = Recorded("r3", TaskKind.Rank, new RankingAnswer(["A", "B", "C"], null, "Cardioversion first when unstable.", ["C"]), "slack:U1");
+        var other = Ranking("B>A>C", reviewer: "slack:U2");
+
+        var pairs = await Rows(DatasetFormat.Dpo, flagged, other);
+        var sidecar = await Rows(DatasetFormat.DpoSidecar, flagged, other);
+
+        Assert.Equal(pairs.Select(p => p.GetProperty("pairId").GetString()).Order(), sidecar.Select(s => s.GetProperty("pairId").GetString()).Order());
+        var ac = sidecar.Single(s => s.GetProperty("pairId").GetString() == "cardio-nov:r3-slack:U1/A>C");
+        Assert.Equal(2, ac.GetProperty("rankGap").GetInt32());
+        Assert.Equal(["C"], ac.GetProperty("harmFlags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal((2, 0.5), (ac.GetProperty("itemAnswers").GetInt32(), ac.GetProperty("itemAgreement").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Jsonl_rows_carry_the_specialties_and_card_version_the_answer_was_given_with()
+    {
+        var answer = Ranking("A>B>C") with { Specialties = ["cardiology"], TemplateVersion = 1 };
+
+        var row = Assert.Single(await Rows(DatasetFormat.Jsonl, answer));
+
+        Assert.Equal(["cardiology"], row.GetProperty("specialties").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(1, row.GetProperty("templateVersion").GetInt32());
+        Assert.Equal("MD", row.GetProperty("credential").GetString());
+    }
+
     private static string[] Pair(JsonElement row) => [row.GetProperty("chosen").GetString()!, row.GetProperty("rejected").GetString()!];
 
     [Fact]
@@ -273,6 +301,6 @@ public class DatasetWriterTests
     public void Unknown_format_word_is_not_a_format()
     {
         Assert.False(DatasetFormats.TryParse("parquet", out _));
-        Assert.Equal("jsonl, dpo, sft, csv, adjudicated or kto", DatasetFormats.Listed);
+        Assert.Equal("jsonl, dpo, sft, csv, adjudicated, kto or dpo-sidecar", DatasetFormats.Listed);
     }
 }
