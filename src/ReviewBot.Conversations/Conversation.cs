@@ -49,6 +49,7 @@ public static class Conversation
         .OnButton("remind", LeadsOnly(leads.Remind))
         .OnCommand("adjudicate", LeadsOnly(quality.Adjudicate))
         .OnCommand("quality", LeadsOnly(quality.ShowReviewer))
+        .OnCommand("screening", LeadsOnly(quality.ShowScreening))
         .OnSubmit("adjudicate", LeadsOnly(quality.Decide))
         .OnButton("adjudicate-form", LeadsOnly(quality.OpenForm))
 

@@ -20,14 +20,16 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
         values[1] = batch.Overlap;
         values[2] = (long)TimeSpan.FromMinutes(batch.LeaseMinutes).TotalMilliseconds;
         values[3] = batch.OverlapMax ?? batch.Overlap;
-        values[4] = (batch.GoldRate ?? 0).ToString(CultureInfo.InvariantCulture);
+        // Every reviewer takes the whole of a screening: all its tasks are served as gold is, outside the pool.
+        var screening = batch.Screening is not null;
+        values[4] = (screening ? 1 : batch.GoldRate ?? 0).ToString(CultureInfo.InvariantCulture);
         var i = 5;
         foreach (var task in batch.Tasks)
         {
             values[i++] = task.Id;
             values[i++] = JsonSerializer.Serialize(task, ReviewBotJson.Options);
             values[i++] = RequirementsCode.For(batch, task);
-            values[i++] = task.Gold is null ? "" : "1";
+            values[i++] = screening || task.Gold is not null ? "1" : "";
         }
 
         var result = await Scripts.ImportBatch.RunAsync(Db,
@@ -89,7 +91,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
             {
                 var b = JsonSerializer.Deserialize<Batch>(json.ToString(), ReviewBotJson.Options)!;
                 summaries.Add(new BatchSummary(b.Id, b.Name, b.DueAt, (int)await count.ConfigureAwait(false), b.Overlap,
-                    await closed.ConfigureAwait(false) == "1"));
+                    await closed.ConfigureAwait(false) == "1") { Screening = b.Screening });
             }
         }
         return summaries;

@@ -51,6 +51,7 @@ namespace ReviewBot.Storage;
 /// rb:{b:ID}:adjudication            zset  task id → when it went to the leads, still split at max (unix ms)
 /// rb:{b:ID}:gold                    zset  gold task id → times given, when the batch has a goldRate (then out of the pool)
 /// rb:{b:ID}:goldmix                 hash  PERSON:gold, PERSON:all → how many gold tasks, and tasks in all, the person was given
+/// rb:{b:ID}:screening               hash  PERSON → screening result JSON; PERSON:attempt → when a retry began (unix ms)
 /// rb:{b:ID}:final                   hash  task id → a lead's decision on a split task (JSON): its final label
 /// rb:{b:ID}:lapsed                   set   assignment ids whose lease ran out and whose holder is still to be told
 /// rb:{b:ID}:outbox:items              hash  message id (assignment id#n) → message JSON: what an answer sets off (harm alerts)
@@ -110,6 +111,7 @@ public readonly struct BatchKeys(string batchId)
     public RedisKey Final => _prefix + "final";
     public RedisKey Gold => _prefix + "gold";
     public RedisKey GoldMix => _prefix + "goldmix";
+    public RedisKey Screening => _prefix + "screening";
     public RedisKey DeadlineWarned(string warning) => _prefix + "deadline:" + warning;
     public RedisKey Assignments => _prefix + "assignments";
     public RedisKey Seen(string person) => _prefix + "seen:" + person;

@@ -50,7 +50,7 @@ public sealed class CoreWorld : IAsyncLifetime
         var leads = new LeadRoster(["test:configured-lead"], LeadChannel, "test:channel:team");
         var recorder = new AnswerRecorder(Batches, Assignments, pay, new HarmEscalation(Reviewers, leads), Clock);
         var week = new WeekLedger(Batches, Assignments, rules, Clock);
-        var tasks = new TaskLoop(new TaskDispatcher(Batches, Assignments, rules, Clock), recorder, week,
+        var tasks = new TaskLoop(new TaskDispatcher(Batches, Assignments, new RedisScreenings(_server.Redis), rules, Clock), recorder, week,
             new TemplateVersions(CardTemplates.FromOutputDirectory()), Reminders);
         _outbox = new RedisOutbox(_server.Redis);
         var desk = new LeadDesk(Batches, Reviewers, new ProgressCard(Batches, Reviewers, Clock), leads, pay,
@@ -61,7 +61,7 @@ public sealed class CoreWorld : IAsyncLifetime
             new Statements(Batches, Assignments, pay, rules, Clock),
             desk,
             new ScheduledPosts(new NothingScheduled()),
-            new QualityDesk(Batches, Reviewers, new RedisAdjudications(_server.Redis), desk, Clock));
+            new QualityDesk(Batches, Reviewers, new RedisAdjudications(_server.Redis), new RedisScreenings(_server.Redis), desk, Clock));
 
         await Reviewers.UpsertAsync(
         [

@@ -133,4 +133,41 @@ public sealed class QualityTests : IAsyncLifetime
         var stored = Assert.Single(await _world.Batches.ReadAnswersAsync("kept").ToListAsync());
         Assert.Equal((1, "emergency-medicine"), (stored.TemplateVersion, Assert.Single(stored.Specialties!)));
     }
+
+    [Fact]
+    public async Task A_reviewer_gets_regular_work_only_after_passing_the_screening_and_may_retry_after_the_delay()
+    {
+        var gold = JsonDocument.Parse("""{"ranking": ["A", "B"], "rationale": "Nitrofurantoin does not raise the INR."}""").RootElement;
+        await _world.Import(CoreWorld.MixedBatch("screen") with
+        {
+            DueAt = null, Screening = new ReviewBot.Quality.Screening(0.8, 14), Tasks = [Ranking("g1", gold), Ranking("g2", gold)],
+        });
+        await _world.Import(CoreWorld.MixedBatch("work") with { DueAt = null });
+
+        async Task<string> Next() => (await _world.Say("test:amara", "next")).Text();
+        async Task Rank(string ranking)
+        {
+            var card = (await _world.Say("test:amara", "next")).Single<SendCard>();
+            Assert.Equal("screen", (string?)card.Data["batchId"]);
+            await _world.Press("test:amara", "task-rank", "submit", card.Data, new { ranking, rationale = "Safer with warfarin on board." });
+        }
+
+        await Rank("B>A");
+        await Rank("A>B");
+        var failed = await Next();
+        var stillFailed = await Next();
+        var board = (await _world.Say("test:lead", "screening")).Text();
+        _world.Clock.Advance(TimeSpan.FromDays(14));
+        await Rank("A>B");
+        await Rank("A>B");
+        var regular = (await _world.Say("test:amara", "next")).Single<SendCard>();
+        var passedBoard = (await _world.Say("test:lead", "screening screen")).Text();
+
+        Assert.Contains("You had 50% of the checked answers as expected", failed);
+        Assert.Contains("from 2026-12-09", failed);
+        Assert.Equal(failed, stillFailed);
+        Assert.Contains("test:amara: failed, 50% on 2 gold", board);
+        Assert.Equal("work", (string?)regular.Data["batchId"]);
+        Assert.Contains("test:amara: passed, 100% on 2 gold", passedBoard);
+    }
 }

@@ -150,6 +150,29 @@ public sealed class QualityTests : IAsyncLifetime
         Assert.Equal("Fluids, cultures, antibiotics.", kto.First(r => r.GetProperty("taskId").GetString() == "ev1").GetProperty("completion").GetString());
     }
 
+    [Fact]
+    public async Task The_screening_api_gives_a_screening_batch_s_rule_and_who_passed()
+    {
+        await PostOk("/api/reviewers", """[ { "key": "web:a", "name": "A", "credential": "MD", "specialties": ["emergency-medicine"], "verified": true } ]""");
+        await PostOk("/api/batches", """
+            { "id": "screen", "name": "Screening", "screening": { "passScore": 0.5, "retryAfterDays": 14 }, "tasks": [
+              { "id": "g1", "kind": "evaluate", "prompt": "BP 86/50, lactate 4.6. First steps?", "response": "Fluids, cultures, antibiotics.",
+                "gold": { "accuracy": 5, "completeness": 4, "appropriateness": 5, "harm": "none" } } ] }
+            """);
+        await PostOk("/api/batches", """{ "id": "plain", "name": "Plain", "tasks": [ { "id": "r1", "kind": "respond", "prompt": "Explain QT prolongation." } ] }""");
+        await Evaluate("web:a", accuracy: 5, harm: "none");
+        var regular = await (await _client.PostAsync("/api/reviewers/web:a/next", null)).JsonAsync();
+
+        var body = await (await _client.GetAsync("/api/batches/screen/screening")).JsonAsync();
+        var plain = await _client.GetAsync("/api/batches/plain/screening");
+
+        Assert.Equal("r1", regular.GetProperty("task").GetProperty("id").GetString());
+        Assert.Equal(0.5, body.GetProperty("screening").GetProperty("passScore").GetDouble());
+        var result = Assert.Single(body.GetProperty("results").EnumerateArray());
+        Assert.Equal(("web:a", true, 1.0), (result.GetProperty("reviewerKey").GetString(), result.GetProperty("passed").GetBoolean(), result.GetProperty("score").GetDouble()));
+        Assert.Equal(HttpStatusCode.NotFound, plain.StatusCode);
+    }
+
     private async Task Evaluate(string reviewer, int accuracy, string harm)
     {
         var next = await (await _client.PostAsync($"/api/reviewers/{reviewer}/next", null)).JsonAsync();

@@ -9,7 +9,8 @@ namespace ReviewBot.Conversations.Leads;
 
 /// <summary>What tells a lead whether the labels can be trusted: agreement per question, each reviewer's quality, and
 /// the adjudication of tasks still split at the batch's max overlap (<c>adjudicate</c>, <c>quality</c>).</summary>
-public sealed class QualityDesk(IBatchStore batches, IReviewerStore reviewers, IAdjudications adjudications, LeadDesk desk, TimeProvider clock)
+public sealed class QualityDesk(IBatchStore batches, IReviewerStore reviewers, IAdjudications adjudications, IScreenings screenings, LeadDesk desk,
+    TimeProvider clock)
 {
     public const int MinReason = 5;
     public const int MaxReason = 2000;
@@ -76,6 +77,30 @@ public sealed class QualityDesk(IBatchStore batches, IReviewerStore reviewers, I
                 $"Gold accuracy: {Share(q.GoldAccuracy, q.GoldAnswers, "gold answer")}.",
                 $"Agreement with final labels: {Share(q.AgreementWithFinal, q.AdjudicatedAnswers, "adjudicated item")}.",
                 $"Median time: {(q.MedianSeconds is { } median ? Display.Duration((int)median) : "—")}.")),
+        ];
+    }
+
+    /// <summary><c>screening [batch]</c>: who passed or failed the screening, with their score and when they may retry.</summary>
+    public async Task<IReadOnlyList<Reply>> ShowScreening(ChatContext context, CancellationToken cancellationToken)
+    {
+        var named = context.Arguments.FirstOrDefault()
+            ?? (await batches.ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(b => b.Screening is not null && !b.Closed)?.Id;
+        if (named is null || await batches.GetAsync(named, cancellationToken).ConfigureAwait(false) is not { Screening: { } screening } batch)
+        {
+            return [new SendText(named is null ? "There is no open screening batch. Mark one with \"screening\": {\"passScore\": 0.8, \"retryAfterDays\": 14}."
+                : $"“{Display.Quote(named)}” is not a screening batch. Say screening <batch id>.")];
+        }
+        var results = await screenings.ResultsAsync(batch.Id, cancellationToken).ConfigureAwait(false);
+        if (results.Count == 0)
+        {
+            return [new SendText($"Nobody has finished the screening {batch.Id} yet (pass at {Math.Round(100 * screening.PassScore)}%).")];
+        }
+        var zone = context.Reviewer?.TimeZone;
+        return
+        [
+            new SendText($"Screening {batch.Id} (pass at {Math.Round(100 * screening.PassScore)}%):\n" + string.Join("\n", results.Select(r =>
+                $"• {r.ReviewerKey}: {(r.Passed ? "passed" : "failed")}, {(r.Score is { } score ? $"{Math.Round(100 * score)}%" : "no gold")} on {r.GoldAnswers} gold, " +
+                $"{Display.When(r.At, zone)}" + (r.RetryFrom is { } retry ? $"; may retry from {Display.Day(retry, zone)}" : "")))),
         ];
     }
 

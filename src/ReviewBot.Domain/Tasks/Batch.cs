@@ -19,6 +19,8 @@ public sealed record Batch
     /// eligible reviewer meets them at that rate among their regular work, whatever the overlap, looking like any
     /// other task. Null: gold tasks are ordinary tasks of the pool.</summary>
     public double? GoldRate { get; init; }
+    /// <summary>Set: the batch screens newly verified reviewers before they get regular work.</summary>
+    public Quality.Screening? Screening { get; init; }
     public DateTimeOffset? DueAt { get; init; }
     public BatchPay? Pay { get; init; }
     public Requirements? Requirements { get; init; }

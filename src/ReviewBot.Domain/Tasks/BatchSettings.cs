@@ -28,10 +28,12 @@ internal static class BatchSettings
         var caps = Caps(root, scope);
         var overlapMax = OverlapMax(root, scope, batch?.Overlap);
         var goldRate = scope.Number("goldRate", scope.Scalar(root, "goldRate"), 0, 1);
+        var screening = ScreeningOf(root, scope);
         return batch is null ? null : batch with
         {
             OverlapMax = overlapMax,
             GoldRate = goldRate,
+            Screening = screening,
             Pay = perTask is null ? null : new BatchPay { PerTask = perTask },
             Requirements = requirements,
             ActiveTimeCapMinutes = caps,
@@ -94,6 +96,29 @@ internal static class BatchSettings
             at.Error("max", $"overlap.max ({max}) must be at least overlap.min ({first}).");
         }
         return max;
+    }
+
+    /// <summary><c>"screening": {"passScore": 0.8, "retryAfterDays": 14}</c>; both are required.</summary>
+    private static Quality.Screening? ScreeningOf(JsonElement root, ImportScope scope)
+    {
+        switch (ImportScope.Get(root, "screening"))
+        {
+            case null:
+                return null;
+            case { ValueKind: JsonValueKind.Object } screening:
+                var at = scope.At("screening");
+                var passScore = at.Number("passScore", at.Scalar(screening, "passScore"), 0, 1);
+                var retry = at.Integer("retryAfterDays", at.Scalar(screening, "retryAfterDays"), 0, 365);
+                if (passScore is { } pass && retry is { } days)
+                {
+                    return new Quality.Screening(pass, days);
+                }
+                scope.Error("screening", "screening needs passScore (0–1) and retryAfterDays (0–365), such as {\"passScore\": 0.8, \"retryAfterDays\": 14}.");
+                return null;
+            default:
+                scope.Error("screening", "screening must be an object such as {\"passScore\": 0.8, \"retryAfterDays\": 14}.");
+                return null;
+        }
     }
 
     /// <summary>Per-kind caps on paid active time, e.g. {"respond": 60}; a kind left out keeps its default.</summary>

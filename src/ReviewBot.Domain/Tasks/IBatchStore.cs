@@ -43,7 +43,10 @@ public sealed record BatchImportResult(BatchImportStatus Status, int TasksAdded,
 /// <summary>An import that disagrees with what is stored: a task changed under its id, or the batch's settings changed.</summary>
 public sealed record BatchConflict(string? TaskId, string Field, string Message);
 
-public sealed record BatchSummary(string Id, string Name, DateTimeOffset? DueAt, int Tasks, int Overlap, bool Closed);
+public sealed record BatchSummary(string Id, string Name, DateTimeOffset? DueAt, int Tasks, int Overlap, bool Closed)
+{
+    public Quality.Screening? Screening { get; init; }
+}
 
 /// <summary>Where a batch stands, as a lead or a data team reads it.</summary>
 public sealed record BatchProgress

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ReviewBot.Conversations.Leads;
 using ReviewBot.Quality;
 using ReviewBot.Reviewers;
+using ReviewBot.Tasks;
 
 namespace ReviewBot.Host.Admin;
 
@@ -15,6 +16,7 @@ public static class QualityApi
         var api = app.MapGroup("/api").AddEndpointFilter<AdminAccess>();
         api.MapGet("/batches/{batchId}/agreement", Agreement);
         api.MapGet("/reviewers/{key}/quality", Reviewer);
+        api.MapGet("/batches/{batchId}/screening", Screening);
         return app;
     }
 
@@ -43,6 +45,22 @@ public static class QualityApi
     }
 
     private static JsonNode? Rounded(double? value) => value is { } v ? JsonValue.Create(Math.Round(v, 3)) : null;
+
+    public sealed record ScreeningResponse(string Batch, Screening Screening, IReadOnlyList<ScreeningResult> Results);
+
+    private static async Task<IResult> Screening(string batchId, IBatchStore batches, IScreenings screenings, CancellationToken cancellationToken)
+    {
+        if (await batches.GetAsync(batchId, cancellationToken) is not { } batch)
+        {
+            return Problems.NotFound("batch", batchId);
+        }
+        if (batch.Screening is not { } screening)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not a screening batch",
+                detail: $"Batch '{batchId}' has no \"screening\" settings.");
+        }
+        return TypedResults.Json(new ScreeningResponse(batchId, screening, await screenings.ResultsAsync(batchId, cancellationToken)), ReviewBotJson.Options);
+    }
 
     public sealed record ReviewerQualityResponse(string Reviewer, string Person, ReviewerQuality Quality);
 

@@ -24,6 +24,7 @@ public static class StorageServices
         services.AddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<StoreConnection>().Redis);
         services.AddSingleton<IBatchStore, RedisBatchStore>();
         services.AddSingleton<IAdjudications, RedisAdjudications>();
+        services.AddSingleton<IScreenings, RedisScreenings>();
         services.AddSingleton<IReviewerStore, RedisReviewerStore>();
         services.AddSingleton<IAssignmentStore>(sp => new Observability.MeasuredAssignmentStore(new RedisAssignmentStore(sp.GetRequiredService<IConnectionMultiplexer>())));
         services.AddHostedService<StoreStartup>();
