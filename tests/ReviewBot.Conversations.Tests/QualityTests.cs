@@ -170,4 +170,21 @@ public sealed class QualityTests : IAsyncLifetime
         Assert.Equal("work", (string?)regular.Data["batchId"]);
         Assert.Contains("test:amara: passed, 100% on 2 gold", passedBoard);
     }
+
+    [Fact]
+    public async Task A_reviewer_who_already_did_regular_work_is_not_sent_to_a_screening_added_later()
+    {
+        await _world.Import(CoreWorld.MixedBatch("work") with { DueAt = null });
+        var first = (await _world.Say("test:amara", "next")).Single<SendCard>();
+        await _world.Press("test:amara", "task-evaluate", "submit", first.Data,
+            new { accuracy = "4", completeness = "4", appropriateness = "5", harm = "none" });
+        var gold = JsonDocument.Parse("""{"ranking": ["A", "B"]}""").RootElement;
+        await _world.Import(CoreWorld.MixedBatch("screen") with { DueAt = null, Screening = new ReviewBot.Quality.Screening(0.8, 14), Tasks = [Ranking("g1", gold)] });
+
+        var veteran = (await _world.Say("test:amara", "next")).Single<SendCard>();
+        var newcomer = (await _world.Say("test:priya", "next")).Single<SendCard>();
+
+        Assert.Equal("work", (string?)veteran.Data["batchId"]);
+        Assert.Equal("screen", (string?)newcomer.Data["batchId"]);
+    }
 }

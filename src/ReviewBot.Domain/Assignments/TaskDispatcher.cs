@@ -33,14 +33,11 @@ public sealed class TaskDispatcher(IBatchStore batches, IAssignmentStore assignm
         }
 
         var screening = open.Where(b => b.Screening is not null).ToList();
-        if (screening.Count > 0)
-        {
-            if (await ScreenAsync(reviewer, screening[0], now, cancellationToken).ConfigureAwait(false) is { } screened)
-            {
-                return screened;
-            }
-        }
         open = open.Where(b => b.Screening is null).ToList();
+        if (screening.Count > 0 && await ScreenAsync(reviewer, screening[0], open, now, cancellationToken).ConfigureAwait(false) is { } screened)
+        {
+            return screened;
+        }
 
         var claim = await assignments.ClaimNextAsync(open.Select(b => b.Id).ToList(), reviewer, now, cancellationToken).ConfigureAwait(false);
         if (claim.Assignment is { } assignment)
@@ -54,12 +51,19 @@ public sealed class TaskDispatcher(IBatchStore batches, IAssignmentStore assignm
         return new NextTask(claim.Status == ClaimStatus.Busy ? NextTaskStatus.Busy : NextTaskStatus.NothingAvailable);
     }
 
-    /// <summary>The (first open) screening batch comes first: its next task, or, once the person has had all of it,
-    /// their result. Null when they passed, and regular work follows.</summary>
-    private async Task<NextTask?> ScreenAsync(Reviewer reviewer, BatchSummary batch, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The (first open) screening batch comes first for someone new: its next task, or, once the person has
+    /// had all of it, their result. Null when they passed, and regular work follows. Someone who already answered
+    /// regular work before the screening came is not sent back to it.</summary>
+    private async Task<NextTask?> ScreenAsync(Reviewer reviewer, BatchSummary batch, IReadOnlyList<BatchSummary> regular, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var result = await screenings.ResultAsync(batch.Id, reviewer.Person, cancellationToken).ConfigureAwait(false);
         if (result is { Passed: true })
+        {
+            return null;
+        }
+        if (result is null
+            && (await assignments.AnswersSinceAsync(reviewer, regular.Select(b => b.Id), DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false)).Count > 0)
         {
             return null;
         }
