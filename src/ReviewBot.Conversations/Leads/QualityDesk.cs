@@ -7,8 +7,9 @@ using ReviewBot.Tasks;
 
 namespace ReviewBot.Conversations.Leads;
 
-/// <summary>What tells a lead whether the labels can be trusted: agreement per question, each reviewer's quality, and
-/// the adjudication of tasks still split at the batch's max overlap (<c>adjudicate</c>, <c>quality</c>).</summary>
+/// <summary>What tells a lead whether the labels can be trusted: agreement per question, each reviewer's quality,
+/// screening results, and the adjudication of tasks still split at the batch's max overlap (<c>adjudicate</c>,
+/// <c>quality</c>, <c>screening</c>).</summary>
 public sealed class QualityDesk(IBatchStore batches, IReviewerStore reviewers, IAdjudications adjudications, IScreenings screenings, LeadDesk desk,
     TimeProvider clock)
 {
