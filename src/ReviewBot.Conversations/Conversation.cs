@@ -11,7 +11,7 @@ namespace ReviewBot.Conversations;
 public static class Conversation
 {
     public static ChatRouter Route(ChatRouter router, TaskLoop tasks, Onboarding onboarding, MyWork mine, Statements statements, LeadDesk leads,
-        ScheduledPosts scheduled) => router
+        ScheduledPosts scheduled, QualityDesk quality) => router
         .OnFirstContact(onboarding.Welcome)
         .OnSubmit("profile", onboarding.SaveProfile)
         .OnCommand("profile", onboarding.ShowProfile)
@@ -50,6 +50,11 @@ public static class Conversation
         .OnButton("refresh", LeadsOnly(leads.ShowProgress))
         .OnButton("progress", LeadsOnly(leads.ShowProgress))
         .OnButton("remind", LeadsOnly(leads.Remind))
+        .OnCommand("adjudicate", LeadsOnly(quality.Adjudicate))
+        .OnCommand("quality", LeadsOnly(quality.ShowReviewer))
+        .OnCommand("screening", LeadsOnly(quality.ShowScreening))
+        .OnSubmit("adjudicate", LeadsOnly(quality.Decide))
+        .OnButton("adjudicate-form", LeadsOnly(quality.OpenForm))
 
         .OnUnknown(mine.Unknown);
 }

@@ -36,6 +36,7 @@ public static class ServiceHost
         app.MapBatchesApi();
         app.MapReviewersApi();
         app.MapWorkApi();
+        app.MapQualityApi();
         app.MapDownloads();
         app.MapScheduleApi();
         app.MapStatementsApi();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ReviewBot.Answers;
 using ReviewBot.Assignments;
+using ReviewBot.Quality;
 using ReviewBot.Reviewers;
 using StackExchange.Redis;
 
@@ -101,7 +102,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         var result = await Scripts.ClaimTask.RunAsync(db,
             [
                 keys.Rules, keys.Open, keys.Order, keys.Taken, keys.Seen(reviewer.Person), keys.Leases, keys.Holding, keys.Requirements,
-                keys.Sequence, keys.Assignments, keys.LapsedToTell, .. reviewer.MergedFrom.Select(id => keys.Seen(id)),
+                keys.Sequence, keys.Assignments, keys.LapsedToTell, keys.Slots, keys.Gold, keys.GoldMix, .. reviewer.MergedFrom.Select(id => keys.Seen(id)),
             ],
             [
                 now.ToUnixTimeMilliseconds(), Iso(now), reviewer.Key, reviewer.Credential?.ToString() ?? "",
@@ -144,7 +145,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
     {
         var keys = RedisKeys.Batch(batchId);
         var db = Db;
-        await Scripts.LapseLeases.EvaluateAsync(db, [keys.Leases, keys.Assignments, keys.Taken, keys.Open, keys.Order, keys.Holding, keys.LapsedToTell],
+        await Scripts.LapseLeases.EvaluateAsync(db, [keys.Leases, keys.Assignments, keys.Taken, keys.Open, keys.Order, keys.Holding, keys.LapsedToTell, keys.Gold],
             [now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
         var lapsed = new List<Assignment>();
         foreach (var id in await db.SetMembersAsync(keys.LapsedToTell).ConfigureAwait(false))
@@ -208,19 +209,20 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
             [
                 keys.Assignments, keys.Leases, keys.Holding, keys.Answers, keys.Stats, keys.Durations,
                 keys.Answered, keys.Outbox.Items, keys.Ledger(reviewer.Person), keys.Outbox.Due,
+                keys.Rules, keys.Slots, keys.Opinions, keys.Open, keys.Order, keys.Adjudication, keys.Gold,
             ],
             [
                 submission.AssignmentId, PersonIds(reviewer), submission.TaskId, now.ToUnixTimeMilliseconds(),
                 UnstampedAnswerJson(submission, batchId, now), submission.ActiveSecondsCap,
                 submission.PerTask?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
                 submission.HourlyRate.ToString(CultureInfo.InvariantCulture), ContractWords<Tasks.TaskKind>.Of(submission.Kind), HarmWord(submission.Answer),
-                FollowUpLines(submission.FollowUps),
+                FollowUpLines(submission.FollowUps), Opinion.Of(submission.Answer) ?? "",
             ]).ConfigureAwait(false);
 
         await LetGoUnlessRefusedAsync(db, reviewer, submission.AssignmentId, (string?)result[0]).ConfigureAwait(false);
         return (string?)result[0] switch
         {
-            "recorded" => new RecordResult(RecordStatus.Recorded, ReadAnswer(result[1])),
+            "recorded" => new RecordResult(RecordStatus.Recorded, ReadAnswer(result[1])) { Overlap = Outcome((string?)result[2]) },
             "duplicate" => new RecordResult(RecordStatus.AlreadyRecorded, ReadAnswer(result[1])),
             "lapsed" => new RecordResult(RecordStatus.LeaseLapsed),
             "skipped" => new RecordResult(RecordStatus.AlreadySkipped),
@@ -228,6 +230,13 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
             _ => new RecordResult(RecordStatus.NoSuchAssignment),
         };
     }
+
+    private static OverlapOutcome Outcome(string? word) => word switch
+    {
+        "grown" => OverlapOutcome.Grown,
+        "split" => OverlapOutcome.Split,
+        _ => OverlapOutcome.Settled,
+    };
 
     private static string FollowUpLines(IReadOnlyList<string> followUps) =>
         followUps.Any(m => m.Contains('\n', StringComparison.Ordinal))
@@ -239,13 +248,13 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
     private static string UnstampedAnswerJson(AnswerSubmission submission, string batchId, DateTimeOffset now)
     {
         var unstamped = new UnstampedAnswer(submission.AssignmentId, batchId, submission.TaskId, submission.Kind,
-            submission.Reviewer.Key, submission.Reviewer.Credential, now, submission.Answer);
+            submission.Reviewer.Key, submission.Reviewer.Credential, now, submission.Answer, submission.Reviewer.Specialties, submission.TemplateVersion);
         var json = JsonSerializer.Serialize(unstamped, ReviewBotJson.Options);
         return json[..^1];
     }
 
     private sealed record UnstampedAnswer(string AssignmentId, string BatchId, string TaskId, Tasks.TaskKind Kind,
-        string ReviewerKey, Credential? Credential, DateTimeOffset SubmittedAt, Answer Answer);
+        string ReviewerKey, Credential? Credential, DateTimeOffset SubmittedAt, Answer Answer, IReadOnlyList<string> Specialties, int? TemplateVersion);
 
     private static string HarmWord(Answer answer) => answer switch
     {
@@ -277,7 +286,7 @@ public sealed class RedisAssignmentStore(IConnectionMultiplexer redis) : IAssign
         };
         var db = Db;
         var result = await Scripts.SkipTask.RunAsync(db,
-            [keys.Assignments, keys.Leases, keys.Holding, keys.Skips, keys.Stats, keys.Taken, keys.Open, keys.Order],
+            [keys.Assignments, keys.Leases, keys.Holding, keys.Skips, keys.Stats, keys.Taken, keys.Open, keys.Order, keys.Gold],
             [
                 submission.AssignmentId, PersonIds(submission.Reviewer), submission.TaskId, now.ToUnixTimeMilliseconds(),
                 JsonSerializer.Serialize(skip, ReviewBotJson.Options), ContractWords<SkipReason>.Of(submission.Reason),

@@ -15,20 +15,25 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
     {
         var keys = RedisKeys.Batch(batch.Id);
         var settings = batch with { Tasks = [] };
-        var values = new RedisValue[3 + batch.Tasks.Count * 3];
+        var values = new RedisValue[5 + batch.Tasks.Count * 4];
         values[0] = JsonSerializer.Serialize(settings, ReviewBotJson.Options);
         values[1] = batch.Overlap;
         values[2] = (long)TimeSpan.FromMinutes(batch.LeaseMinutes).TotalMilliseconds;
-        var i = 3;
+        values[3] = batch.OverlapMax ?? batch.Overlap;
+        // Every reviewer takes the whole of a screening: all its tasks are served as gold is, outside the pool.
+        var screening = batch.Screening is not null;
+        values[4] = (screening ? 1 : batch.GoldRate ?? 0).ToString(CultureInfo.InvariantCulture);
+        var i = 5;
         foreach (var task in batch.Tasks)
         {
             values[i++] = task.Id;
             values[i++] = JsonSerializer.Serialize(task, ReviewBotJson.Options);
             values[i++] = RequirementsCode.For(batch, task);
+            values[i++] = screening || task.Gold is not null ? "1" : "";
         }
 
         var result = await Scripts.ImportBatch.RunAsync(Db,
-            [keys.Meta, keys.Rules, keys.Tasks, keys.Order, keys.Open, keys.Requirements], values).ConfigureAwait(false);
+            [keys.Meta, keys.Rules, keys.Tasks, keys.Order, keys.Open, keys.Requirements, keys.Gold], values).ConfigureAwait(false);
         switch ((string?)result[0])
         {
             case "changed-batch":
@@ -86,7 +91,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
             {
                 var b = JsonSerializer.Deserialize<Batch>(json.ToString(), ReviewBotJson.Options)!;
                 summaries.Add(new BatchSummary(b.Id, b.Name, b.DueAt, (int)await count.ConfigureAwait(false), b.Overlap,
-                    await closed.ConfigureAwait(false) == "1"));
+                    await closed.ConfigureAwait(false) == "1") { Screening = b.Screening });
             }
         }
         return summaries;
@@ -126,14 +131,22 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
         var db = Db;
         var tasks = db.SortedSetLengthAsync(keys.Order);
         var stats = db.HashGetAllAsync(keys.Stats);
-        var answered = db.HashValuesAsync(keys.Answered);
+        var answered = db.HashGetAllAsync(keys.Answered);
+        var grown = db.HashGetAllAsync(keys.Slots);
+        var gold = db.SortedSetRangeByRankAsync(keys.Gold);
         var open = db.SortedSetLengthAsync(keys.Leases, now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start);
         var closed = db.HashGetAsync(keys.Rules, "closed");
         var durations = db.SortedSetLengthAsync(keys.Durations);
 
         var counters = (await stats.ConfigureAwait(false)).ToDictionary(e => e.Name.ToString(), e => (int)e.Value);
-        var perTask = (await answered.ConfigureAwait(false)).Select(v => (int)v).ToList();
+        var perTask = (await answered.ConfigureAwait(false)).ToDictionary(e => e.Name.ToString(), e => (int)e.Value);
         var taskCount = (int)await tasks.ConfigureAwait(false);
+        // A task whose overlap grew takes more answers; a gold task of a batch with a goldRate is outside the pool, so
+        // its answers count as slots they filled.
+        var slotsOf = (await grown.ConfigureAwait(false)).ToDictionary(e => e.Name.ToString(), e => (int)e.Value);
+        var extra = slotsOf.Values.Sum(slots => slots - batch.Overlap);
+        var goldTasks = (await gold.ConfigureAwait(false)).Select(t => t.ToString()).ToList();
+        var goldAnswers = goldTasks.Sum(t => perTask.GetValueOrDefault(t));
         return new BatchProgress
         {
             BatchId = batch.Id,
@@ -142,9 +155,9 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis) : IBatchStore
             Closed = await closed.ConfigureAwait(false) == "1",
             Tasks = taskCount,
             Overlap = batch.Overlap,
-            Slots = taskCount * batch.Overlap,
-            SlotsFilled = perTask.Sum(),
-            TasksComplete = perTask.Count(n => n >= batch.Overlap),
+            Slots = (taskCount - goldTasks.Count) * batch.Overlap + extra + goldAnswers,
+            SlotsFilled = perTask.Values.Sum(),
+            TasksComplete = perTask.Count(t => t.Value >= slotsOf.GetValueOrDefault(t.Key, batch.Overlap)),
             OpenAssignments = (int)await open.ConfigureAwait(false),
             AnswersByKind = Enum.GetValues<TaskKind>().ToDictionary(k => k, k => counters.GetValueOrDefault("answers:" + ContractWords<TaskKind>.Of(k))),
             Skips = counters.GetValueOrDefault("skips"),

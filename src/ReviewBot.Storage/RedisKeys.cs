@@ -46,6 +46,13 @@ namespace ReviewBot.Storage;
 /// rb:{b:ID}:ledger:PERSON             zset  assignment id → submitted (unix ms): one person's answers, from any key
 /// rb:{b:ID}:stats                     hash  counters: answers, answers:KIND, skips, skips:REASON, harmFlags, severeHarmFlags
 /// rb:{b:ID}:deadline:24h             string when the 24-hour deadline warning went (":2h" likewise); expires after the due time
+/// rb:{b:ID}:slots                   hash  task id → how many reviewers it takes now, once its overlap grew past min
+/// rb:{b:ID}:opinions                hash  task id → the answers' opinions as the growth rule compares them ("b:A h:2 ")
+/// rb:{b:ID}:adjudication            zset  task id → when it went to the leads, still split at max (unix ms)
+/// rb:{b:ID}:gold                    zset  gold task id → times given, when the batch has a goldRate (then out of the pool)
+/// rb:{b:ID}:goldmix                 hash  PERSON:gold, PERSON:all → how many gold tasks, and tasks in all, the person was given
+/// rb:{b:ID}:screening               hash  PERSON → screening result JSON; PERSON:attempt → when a retry began (unix ms)
+/// rb:{b:ID}:final                   hash  task id → a lead's decision on a split task (JSON): its final label
 /// rb:{b:ID}:lapsed                   set   assignment ids whose lease ran out and whose holder is still to be told
 /// rb:{b:ID}:outbox:items              hash  message id (assignment id#n) → message JSON: what an answer sets off (harm alerts)
 /// rb:{b:ID}:outbox:due                zset  message id → when to send it (unix ms); a claimed one hides until its claim runs out
@@ -98,6 +105,13 @@ public readonly struct BatchKeys(string batchId)
     public RedisKey Stats => _prefix + "stats";
     public OutboxKeys Outbox => new(_prefix + "outbox:");
     public RedisKey LapsedToTell => _prefix + "lapsed";
+    public RedisKey Slots => _prefix + "slots";
+    public RedisKey Opinions => _prefix + "opinions";
+    public RedisKey Adjudication => _prefix + "adjudication";
+    public RedisKey Final => _prefix + "final";
+    public RedisKey Gold => _prefix + "gold";
+    public RedisKey GoldMix => _prefix + "goldmix";
+    public RedisKey Screening => _prefix + "screening";
     public RedisKey DeadlineWarned(string warning) => _prefix + "deadline:" + warning;
     public RedisKey Assignments => _prefix + "assignments";
     public RedisKey Seen(string person) => _prefix + "seen:" + person;

@@ -50,4 +50,5 @@ internal static class Scripts
     public static readonly StoredScript SkipTask = StoredScript.Load("skip-task.lua");
     public static readonly StoredScript LapseLeases = StoredScript.Load("lapse-leases.lua");
     public static readonly StoredScript PersonLease = StoredScript.Load("person-lease.lua");
+    public static readonly StoredScript DecideSplit = StoredScript.Load("decide-split.lua");
 }

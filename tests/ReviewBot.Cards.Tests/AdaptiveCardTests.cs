@@ -383,13 +383,25 @@ public class AdaptiveCardTests
         var minimal = TestCards.Renderer.RenderAdaptive("progress", TestCards.SampleFile("progress.minimal.data.json"));
         static IEnumerable<string> FactTitles(JsonNode card) => JsonTree.OfType(card, "FactSet").Single()["facts"]!.AsArray().Select(f => (string)f!["title"]!);
 
-        Assert.Equal(["Reviewers", "By kind", "Median time", "Harm flags", "Due", "Gold agreement"], FactTitles(full));
+        Assert.Equal(["Reviewers", "By kind", "Median time", "Harm flags", "Due", "Gold agreement", "Agreement"], FactTitles(full));
         Assert.Equal(["Reviewers", "Due"], FactTitles(minimal));
         Assert.Contains("Slowest reviewers", JsonTree.Strings(full));
         Assert.Equal(["Dr. Jonas Becker · 11 min 40 s median over 6", "Priya Nair, NP · 9 min 5 s median over 4", "Dr. Tomás Herrera · 8 min 30 s median over 9"],
             JsonTree.OfType(full, "RichTextBlock").Select(b => string.Concat(b["inlines"]!.AsArray().Select(i => (string)i!["text"]!))));
         Assert.DoesNotContain("Slowest reviewers", JsonTree.Strings(minimal));
         Assert.Empty(JsonTree.OfType(minimal, "RichTextBlock"));
+    }
+
+    [Fact]
+    public void Adjudication_shows_every_answer_side_by_side_and_the_choices_to_decide_between()
+    {
+        var card = TestCards.Renderer.RenderAdaptive("adjudicate", TestCards.Sample("adjudicate"));
+
+        var columns = JsonTree.OfType(card, "ColumnSet").SelectMany(row => row["columns"]!.AsArray()).ToList();
+        Assert.Equal(["Reviewer 1: MD · Cardiology", "Reviewer 2: NP · Emergency medicine", "Reviewer 3: MD · Cardiology", "Reviewer 4: PA · Emergency medicine"],
+            columns.Select(c => (string)c!["items"]![0]!["text"]!));
+        Assert.Equal(["b:A", "b:B"], Input(card, "decision")["choices"]!.AsArray().Select(c => (string)c!["value"]!));
+        Assert.Equal("Input.Text", (string?)Input(card, "reason")["type"]);
     }
 
     public static TheoryData<string> TaskCards() => new(TestCards.TaskCards);

@@ -50,16 +50,18 @@ public sealed class CoreWorld : IAsyncLifetime
         var leads = new LeadRoster(["test:configured-lead"], LeadChannel, "test:channel:team");
         var recorder = new AnswerRecorder(Batches, Assignments, pay, new HarmEscalation(Reviewers, leads), Clock);
         var week = new WeekLedger(Batches, Assignments, rules, Clock);
-        var tasks = new TaskLoop(new TaskDispatcher(Batches, Assignments, rules, Clock), recorder, week,
+        var tasks = new TaskLoop(new TaskDispatcher(Batches, Assignments, new RedisScreenings(_server.Redis), rules, Clock), recorder, week,
             new TemplateVersions(CardTemplates.FromOutputDirectory()), Reminders);
         _outbox = new RedisOutbox(_server.Redis);
+        var desk = new LeadDesk(Batches, Reviewers, new ProgressCard(Batches, Reviewers, Clock), leads, pay,
+            new ReminderReach(Batches, Assignments, Reviewers, Clock), new ExampleLinks(Clock), Clock);
         _router = Conversation.Route(new ChatRouter(Reviewers, leads), tasks,
             new Onboarding(Reviewers, Batches, leads, pay, rules),
             new MyWork(Batches, Assignments, Reviewers, week, rules, Clock),
             new Statements(Batches, Assignments, pay, rules, Clock),
-            new LeadDesk(Batches, Reviewers, new ProgressCard(Batches, Reviewers, Clock), leads, pay,
-                new ReminderReach(Batches, Assignments, Reviewers, Clock), new ExampleLinks(Clock), Clock),
-            new ScheduledPosts(new NothingScheduled()));
+            desk,
+            new ScheduledPosts(new NothingScheduled()),
+            new QualityDesk(Batches, Reviewers, new RedisAdjudications(_server.Redis), new RedisScreenings(_server.Redis), desk, Clock));
 
         await Reviewers.UpsertAsync(
         [

@@ -59,7 +59,7 @@ public sealed class CommandLineTests : IDisposable
         var result = await RunAsync("export", "demo-nov", "--format", "xlsx");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("jsonl, dpo, sft, csv, spans, healthbench or healthbench-provenance", result.Error);
+        Assert.Contains("jsonl, dpo, sft, csv, spans, healthbench, healthbench-provenance, adjudicated, kto or dpo-sidecar", result.Error);
     }
 
     [Fact]

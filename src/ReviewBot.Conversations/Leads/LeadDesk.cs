@@ -201,7 +201,7 @@ public sealed class LeadDesk(IBatchStore batches, IReviewerStore reviewers, Prog
 
     /// <summary>The batch a command is about: the one named, the one on the card pressed, or, when the lead names
     /// none, the only open batch. Otherwise the reply says which batches there are.</summary>
-    private async Task<(Batch? Batch, Reply? Problem)> BatchForAsync(ChatContext context, string? named, string usage,
+    internal async Task<(Batch? Batch, Reply? Problem)> BatchForAsync(ChatContext context, string? named, string usage,
         CancellationToken cancellationToken)
     {
         var batchId = named ?? context.Event.Action?.Value("batchId");
@@ -223,7 +223,7 @@ public sealed class LeadDesk(IBatchStore batches, IReviewerStore reviewers, Prog
 
     private static bool IsChannelWord(string word) => word.StartsWith('#') || word.Contains(':');
 
-    private static Reply NoSuchBatch(string batchId) => new SendText($"There is no batch “{Display.Quote(batchId)}”. Say batches to list them.");
+    internal static Reply NoSuchBatch(string batchId) => new SendText($"There is no batch “{Display.Quote(batchId)}”. Say batches to list them.");
 
     private static string CommandWord(ChatContext context) =>
         context.Event.Action?.Name ?? (context.Event.Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "that";

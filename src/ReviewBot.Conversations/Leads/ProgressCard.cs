@@ -2,13 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReviewBot.Answers;
 using ReviewBot.Conversations.Chat;
+using ReviewBot.Quality;
 using ReviewBot.Reviewers;
 using ReviewBot.Tasks;
 
 namespace ReviewBot.Conversations.Leads;
 
 /// <summary>A batch's progress as a lead reads it: completion, counts per kind, median time, skips, harm flags,
-/// agreement on gold tasks, and the slowest reviewers (who may need a word).</summary>
+/// agreement on gold tasks, agreement between reviewers per question, and the slowest reviewers (who may need a word).</summary>
 public sealed class ProgressCard(IBatchStore batches, IReviewerStore reviewers, TimeProvider clock)
 {
     public async Task<JsonObject?> DataAsync(string batchId, Reviewer? reader, CancellationToken cancellationToken)
@@ -59,6 +60,10 @@ public sealed class ProgressCard(IBatchStore batches, IReviewerStore reviewers, 
         if (await GoldAgreementAsync(batchId, answers, cancellationToken).ConfigureAwait(false) is { } gold)
         {
             data["goldAgreement"] = gold;
+        }
+        if (AgreementWords.Summary(BatchAgreement.Of(answers)) is { } agreement)
+        {
+            data["agreement"] = agreement;
         }
         return data;
     }

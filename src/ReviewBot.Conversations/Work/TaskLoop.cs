@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ReviewBot.Answers;
 using ReviewBot.Assignments;
 using ReviewBot.Conversations.Chat;
+using ReviewBot.Quality;
 using ReviewBot.Tasks;
 
 namespace ReviewBot.Conversations.Work;
@@ -53,7 +54,8 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
             return [Stale("This card is from an older version of ReviewBot and cannot be recorded as it is. Ask for your task again to get the current card.")];
         }
 
-        var outcome = await recorder.RecordAsync(context.Reviewer!, assignmentId, taskId, action.Data, cancellationToken).ConfigureAwait(false);
+        var outcome = await recorder.RecordAsync(context.Reviewer!, assignmentId, taskId, action.Data, cancellationToken,
+            int.TryParse(action.Value("templateVersion"), out var version) ? version : null).ConfigureAwait(false);
         if (outcome.Errors.Count > 0)
         {
             var data = TaskCards.Data(batch, task, assignmentId, outcome.Errors, TypedValues(action.Data));
@@ -80,6 +82,20 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
         if (SentenceCards.Recorded(answer.Answer, task.Response) is { } marks)
         {
             recorded["marks"] = marks;
+        }
+        // The expected answer only once the clinician's own is safe: shown before, it would be copied, not judged.
+        if (GoldScore.Score(task, answer.Answer) is { } verdict)
+        {
+            var gold = new JsonObject
+            {
+                ["verdict"] = verdict.Correct ? "Matches the expected answer" : "Differs from the expected answer",
+                ["expected"] = verdict.Expected,
+            };
+            if (verdict.Rationale is { } rationale)
+            {
+                gold["rationale"] = rationale;
+            }
+            recorded["gold"] = gold;
         }
         // A harm alert is not a reply of this turn: the recorder put it in the outbox with the answer.
         return [new ReplaceCard("task-recorded", recorded)];

@@ -15,8 +15,9 @@ public sealed class AnswerRecorder(IBatchStore batches, IAssignmentStore assignm
     // recording an answer then costs a single round trip to the store.
     private readonly ConcurrentDictionary<(string BatchId, string TaskId), (Batch Batch, ClinicalTask Task)> _tasks = new();
 
+    /// <param name="templateVersion">The version of the card the answer came on, kept with it; null from the work API.</param>
     public async Task<RecordingOutcome> RecordAsync(Reviewer reviewer, string assignmentId, string taskId, JsonElement fields,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, int? templateVersion = null)
     {
         if (await FindTaskAsync(assignmentId, taskId, cancellationToken).ConfigureAwait(false) is not var (batch, task))
         {
@@ -37,6 +38,7 @@ public sealed class AnswerRecorder(IBatchStore batches, IAssignmentStore assignm
             ActiveSecondsCap = ActiveTime.CapMinutes(batch, task.Kind) * 60,
             PerTask = batch.Pay?.PerTask,
             HourlyRate = reviewer.Credential is { } credential ? pay.HourlyFor(credential) : 0m,
+            TemplateVersion = templateVersion,
             FollowUps = await followUps.ForAsync(reviewer, batch, task, assignmentId, validated.Value, cancellationToken).ConfigureAwait(false),
         };
         var result = await assignments.RecordAsync(submission, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,10 @@ public sealed record RecordedAnswer
     public required TaskKind Kind { get; init; }
     public required string ReviewerKey { get; init; }
     public Credential? Credential { get; init; }
+    /// <summary>The reviewer's specialties when they answered, for provenance (absent on answers recorded before).</summary>
+    public IReadOnlyList<string>? Specialties { get; init; }
+    /// <summary>The version of the card template the answer was given on; null from the work API.</summary>
+    public int? TemplateVersion { get; init; }
     public required DateTimeOffset DeliveredAt { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
     /// <summary>Submission minus delivery, capped per kind (see <see cref="Pay.ActiveTime"/>).</summary>

@@ -70,6 +70,8 @@ public sealed record AnswerSubmission
     /// <summary>Messages (compact JSON) the store puts in its outbox in the same step that records the answer, and
     /// only when it does: a harm alert is never lost to a crash after recording, nor sent for an answer not kept.</summary>
     public IReadOnlyList<string> FollowUps { get; init; } = [];
+    /// <summary>The card template version the answer came on (provenance); null when it came from the work API.</summary>
+    public int? TemplateVersion { get; init; }
 }
 
 public enum RecordStatus
@@ -84,7 +86,21 @@ public enum RecordStatus
     Mismatch,
 }
 
-public sealed record RecordResult(RecordStatus Status, RecordedAnswer? Answer = null);
+public sealed record RecordResult(RecordStatus Status, RecordedAnswer? Answer = null)
+{
+    /// <summary>What recording did to the task's overlap when the batch's grows.</summary>
+    public OverlapOutcome Overlap { get; init; }
+}
+
+public enum OverlapOutcome
+{
+    /// <summary>No more opinions are called for (or not yet: the task's other slots are still being answered).</summary>
+    Settled,
+    /// <summary>The answers disagree, or one saw severe harm: one more slot opened.</summary>
+    Grown,
+    /// <summary>Still split at the batch's max: the task went to the leads' adjudication queue.</summary>
+    Split,
+}
 
 public sealed record SkipSubmission(string AssignmentId, string TaskId, Reviewer Reviewer, SkipReason Reason, string? Note);
 

@@ -21,6 +21,19 @@ internal static class AnswerRows
             {
                 writer.WriteString("credential", credential.ToString());
             }
+            if (recorded.Specialties is { } specialties)
+            {
+                writer.WriteStartArray("specialties");
+                foreach (var specialty in specialties)
+                {
+                    writer.WriteStringValue(specialty);
+                }
+                writer.WriteEndArray();
+            }
+            if (recorded.TemplateVersion is { } version)
+            {
+                writer.WriteNumber("templateVersion", version);
+            }
             writer.WriteString("deliveredAt", Instant.Format(recorded.DeliveredAt));
             writer.WriteString("submittedAt", Instant.Format(recorded.SubmittedAt));
             writer.WriteNumber("activeSeconds", recorded.ActiveSeconds);

@@ -17,6 +17,12 @@ public enum DatasetFormat
     [JsonStringEnumMemberName("healthbench")] Healthbench,
     /// <summary>…and its sidecar: who wrote each criterion.</summary>
     [JsonStringEnumMemberName("healthbench-provenance")] HealthbenchProvenance,
+    /// <summary>One row per compared item with its final label and how it was reached (<see cref="AdjudicatedRows"/>).</summary>
+    [JsonStringEnumMemberName("adjudicated")] Adjudicated,
+    /// <summary>Evaluations as {prompt, completion, label} for KTO (<see cref="KtoRows"/>).</summary>
+    [JsonStringEnumMemberName("kto")] Kto,
+    /// <summary>Per dpo pair, under its pairId: rank gap, harm flags, the item's agreement (<see cref="DpoSidecarRows"/>).</summary>
+    [JsonStringEnumMemberName("dpo-sidecar")] DpoSidecar,
 }
 
 public static class DatasetFormats

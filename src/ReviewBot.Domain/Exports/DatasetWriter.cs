@@ -1,4 +1,5 @@
 using ReviewBot.Answers;
+using ReviewBot.Quality;
 using ReviewBot.Tasks;
 
 namespace ReviewBot.Exports;
@@ -11,8 +12,13 @@ public static class DatasetWriter
         CancellationToken cancellationToken = default) =>
         WriteAsync(format, batch, answers.ToAsyncEnumerable(), output, cancellationToken);
 
-    public static async Task WriteAsync(DatasetFormat format, Batch batch, IAsyncEnumerable<RecordedAnswer> answers, TextWriter output,
-        CancellationToken cancellationToken = default)
+    public static Task WriteAsync(DatasetFormat format, Batch batch, IAsyncEnumerable<RecordedAnswer> answers, TextWriter output,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(format, batch, answers, new Dictionary<string, FinalLabel>(), output, cancellationToken);
+
+    /// <param name="finals">The leads' decisions on split items, by task id, for the adjudicated format.</param>
+    public static async Task WriteAsync(DatasetFormat format, Batch batch, IAsyncEnumerable<RecordedAnswer> answers,
+        IReadOnlyDictionary<string, FinalLabel> finals, TextWriter output, CancellationToken cancellationToken = default)
     {
         var tasks = batch.Tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
         if (format == DatasetFormat.Csv)
@@ -26,6 +32,18 @@ public static class DatasetWriter
                 .ConfigureAwait(false);
             return;
         }
+        if (format is DatasetFormat.Adjudicated or DatasetFormat.DpoSidecar)
+        {
+            var lines = format == DatasetFormat.Adjudicated
+                ? AdjudicatedRows.OfAsync(batch, answers, finals, new JsonRow(), cancellationToken)
+                : DpoSidecarRows.OfAsync(answers, new JsonRow(), cancellationToken);
+            await foreach (var line in lines.ConfigureAwait(false))
+            {
+                await output.WriteAsync((line + "\n").AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         Func<RecordedAnswer, ClinicalTask?, JsonRow, IEnumerable<string>> rowsOf = format switch
         {
@@ -33,6 +51,7 @@ public static class DatasetWriter
             DatasetFormat.Dpo => PreferenceRows.Of,
             DatasetFormat.Sft => ConversationRows.Of,
             DatasetFormat.Spans => SpanRows.Of,
+            DatasetFormat.Kto => KtoRows.Of,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
         };
         var row = new JsonRow();

@@ -18,6 +18,7 @@ internal static class PreferenceRows
         {
             yield return row.Write(writer =>
             {
+                writer.WriteString("pairId", DpoSidecarRows.PairId(recorded, better, worse));
                 writer.WriteString("prompt", task.Prompt);
                 writer.WriteString("chosen", texts[better]);
                 writer.WriteString("rejected", texts[worse]);

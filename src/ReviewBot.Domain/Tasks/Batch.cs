@@ -9,8 +9,18 @@ public sealed record Batch
     public required string Id { get; init; }
     public required string Name { get; init; }
     public string? GuidelinesUrl { get; init; }
-    /// <summary>How many different reviewers answer each task.</summary>
+    /// <summary>How many different reviewers answer each task; with <see cref="OverlapMax"/>, how many answer it first.</summary>
     public int Overlap { get; init; } = 1;
+    /// <summary>Set by <c>"overlap": {"min": 2, "max": 4}</c>: a task whose first answers disagree, or where one saw
+    /// severe harm, gets one more reviewer at a time up to this many (the rule is in record-answer.lua). Null: exactly
+    /// <see cref="Overlap"/>.</summary>
+    public int? OverlapMax { get; init; }
+    /// <summary>Share (0–1) of each reviewer's tasks that are gold: with a rate, gold tasks leave the pool and every
+    /// eligible reviewer meets them at that rate among their regular work, whatever the overlap, looking like any
+    /// other task. Null: gold tasks are ordinary tasks of the pool.</summary>
+    public double? GoldRate { get; init; }
+    /// <summary>Set: the batch screens newly verified reviewers before they get regular work.</summary>
+    public Quality.Screening? Screening { get; init; }
     public DateTimeOffset? DueAt { get; init; }
     public BatchPay? Pay { get; init; }
     public Requirements? Requirements { get; init; }

@@ -12,7 +12,9 @@ internal static class BatchSettings
         var batch = Read(scope,
             id: scope.Scalar(root, "id"),
             name: scope.Scalar(root, "name"),
-            overlap: scope.Scalar(root, "overlap"),
+            overlap: ImportScope.Get(root, "overlap") is { ValueKind: JsonValueKind.Object } range
+                ? scope.At("overlap").Scalar(range, "min")
+                : scope.Scalar(root, "overlap"),
             leaseMinutes: scope.Scalar(root, "leaseMinutes"),
             dueAt: scope.Scalar(root, "dueAt"),
             guidelinesUrl: scope.Scalar(root, "guidelinesUrl"));
@@ -24,8 +26,14 @@ internal static class BatchSettings
         };
         var requirements = TaskReader.ReadRequirements(root, scope);
         var caps = Caps(root, scope);
+        var overlapMax = OverlapMax(root, scope, batch?.Overlap);
+        var goldRate = scope.Number("goldRate", scope.Scalar(root, "goldRate"), 0, 1);
+        var screening = ScreeningOf(root, scope);
         return batch is null ? null : batch with
         {
+            OverlapMax = overlapMax,
+            GoldRate = goldRate,
+            Screening = screening,
             Pay = perTask is null ? null : new BatchPay { PerTask = perTask },
             Requirements = requirements,
             ActiveTimeCapMinutes = caps,
@@ -62,6 +70,55 @@ internal static class BatchSettings
             GuidelinesUrl = scope.Url("guidelinesUrl", guidelinesUrl),
         };
         return scope.ErrorCount > before ? null : batch;
+    }
+
+    /// <summary>The top of <c>"overlap": {"min": 2, "max": 4}</c>; null for a plain number, which means exactly that many.</summary>
+    private static int? OverlapMax(JsonElement root, ImportScope scope, int? min)
+    {
+        if (ImportScope.Get(root, "overlap") is not { ValueKind: JsonValueKind.Object } range)
+        {
+            return null;
+        }
+        var at = scope.At("overlap");
+        foreach (var bound in (string[])["min", "max"])
+        {
+            if (ImportScope.Get(range, bound) is null)
+            {
+                at.Error(bound, "overlap must be a number, or an object with both bounds such as {\"min\": 2, \"max\": 4}.");
+            }
+        }
+        if (at.Integer("max", at.Scalar(range, "max"), BatchReader.MinOverlap, BatchReader.MaxOverlap) is not { } max)
+        {
+            return null;
+        }
+        if (min is { } first && max < first)
+        {
+            at.Error("max", $"overlap.max ({max}) must be at least overlap.min ({first}).");
+        }
+        return max;
+    }
+
+    /// <summary><c>"screening": {"passScore": 0.8, "retryAfterDays": 14}</c>; both are required.</summary>
+    private static Quality.Screening? ScreeningOf(JsonElement root, ImportScope scope)
+    {
+        switch (ImportScope.Get(root, "screening"))
+        {
+            case null:
+                return null;
+            case { ValueKind: JsonValueKind.Object } screening:
+                var at = scope.At("screening");
+                var passScore = at.Number("passScore", at.Scalar(screening, "passScore"), 0, 1);
+                var retry = at.Integer("retryAfterDays", at.Scalar(screening, "retryAfterDays"), 0, 365);
+                if (passScore is { } pass && retry is { } days)
+                {
+                    return new Quality.Screening(pass, days);
+                }
+                scope.Error("screening", "screening needs passScore (0–1) and retryAfterDays (0–365), such as {\"passScore\": 0.8, \"retryAfterDays\": 14}.");
+                return null;
+            default:
+                scope.Error("screening", "screening must be an object such as {\"passScore\": 0.8, \"retryAfterDays\": 14}.");
+                return null;
+        }
     }
 
     /// <summary>Per-kind caps on paid active time, e.g. {"respond": 60}; a kind left out keeps its default.</summary>

@@ -43,7 +43,10 @@ public sealed record BatchImportResult(BatchImportStatus Status, int TasksAdded,
 /// <summary>An import that disagrees with what is stored: a task changed under its id, or the batch's settings changed.</summary>
 public sealed record BatchConflict(string? TaskId, string Field, string Message);
 
-public sealed record BatchSummary(string Id, string Name, DateTimeOffset? DueAt, int Tasks, int Overlap, bool Closed);
+public sealed record BatchSummary(string Id, string Name, DateTimeOffset? DueAt, int Tasks, int Overlap, bool Closed)
+{
+    public Quality.Screening? Screening { get; init; }
+}
 
 /// <summary>Where a batch stands, as a lead or a data team reads it.</summary>
 public sealed record BatchProgress
@@ -54,13 +57,14 @@ public sealed record BatchProgress
     public bool Closed { get; init; }
     public required int Tasks { get; init; }
     public required int Overlap { get; init; }
-    /// <summary>Tasks × overlap.</summary>
+    /// <summary>The answers the batch takes: tasks × overlap, plus the slots that disagreement opened, plus the
+    /// answers to gold tasks served outside the pool (goldRate).</summary>
     public required int Slots { get; init; }
     /// <summary>Slots holding a recorded answer.</summary>
     public required int SlotsFilled { get; init; }
     /// <summary>Slots nobody holds or has answered: what an announcement or an invitation can still offer.</summary>
     public int OpenSlots => Math.Max(0, Slots - SlotsFilled - OpenAssignments);
-    /// <summary>Tasks with all their slots answered.</summary>
+    /// <summary>Tasks with all their slots answered (a gold task outside the pool: answered by at least overlap).</summary>
     public required int TasksComplete { get; init; }
     public required int OpenAssignments { get; init; }
     public required IReadOnlyDictionary<TaskKind, int> AnswersByKind { get; init; }

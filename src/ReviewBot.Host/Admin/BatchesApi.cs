@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ReviewBot.Exports;
 using ReviewBot.Host.Downloads;
 using ReviewBot.Imports;
+using ReviewBot.Quality;
 using ReviewBot.Tasks;
 
 namespace ReviewBot.Host.Admin;
@@ -75,8 +76,8 @@ public static class BatchesApi
             ? TypedResults.Ok(progress)
             : Problems.NotFound("batch", batchId);
 
-    private static async Task<IResult> Export(string batchId, [FromQuery] string? format, IBatchStore batches, HttpResponse response,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> Export(string batchId, [FromQuery] string? format, [FromQuery] bool? pseudonymize, IBatchStore batches,
+        IAdjudications adjudications, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!DatasetFormats.TryParse(format ?? "jsonl", out var dataset))
         {
@@ -84,6 +85,6 @@ public static class BatchesApi
                 detail: $"format must be {DatasetFormats.Listed}; '{format}' is not.",
                 extensions: new Dictionary<string, object?> { ["field"] = "format" });
         }
-        return await DatasetDownload.WriteAsync(batchId, dataset, batches, response, cancellationToken);
+        return await DatasetDownload.WriteAsync(batchId, dataset, batches, adjudications, response, cancellationToken, pseudonymize == true);
     }
 }

@@ -56,11 +56,12 @@ public static class ConversationServices
         services.AddSingleton<Statements>();
         services.AddSingleton<ProgressCard>();
         services.AddSingleton<LeadDesk>();
+        services.AddSingleton<QualityDesk>();
         services.AddSingleton<ScheduledPosts>();
         services.AddSingleton(sp => Conversation.Route(
             new ChatRouter(sp.GetRequiredService<IReviewerStore>(), sp.GetRequiredService<LeadRoster>()),
             sp.GetRequiredService<TaskLoop>(), sp.GetRequiredService<Onboarding>(), sp.GetRequiredService<MyWork>(), sp.GetRequiredService<Statements>(),
-            sp.GetRequiredService<LeadDesk>(), sp.GetRequiredService<ScheduledPosts>()));
+            sp.GetRequiredService<LeadDesk>(), sp.GetRequiredService<ScheduledPosts>(), sp.GetRequiredService<QualityDesk>()));
         services.AddSingleton<RedisOutbox>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxSweeper>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReviewBot.Exports;
 using ReviewBot.Host.Admin;
+using ReviewBot.Quality;
 using ReviewBot.Reviewers;
 using ReviewBot.Tasks;
 
@@ -110,7 +111,8 @@ internal static class AdminCommands
             var tasks = await store.GetTasksAsync(id, cancellationToken);
             var file = parse.GetValue(output);
             await using var writer = file is null ? new StreamWriter(Console.OpenStandardOutput()) : new StreamWriter(file.FullName);
-            await DatasetWriter.WriteAsync(dataset, batch with { Tasks = tasks }, store.ReadAnswersAsync(id, cancellationToken), writer, cancellationToken);
+            var finals = await services.GetRequiredService<IAdjudications>().FinalLabelsAsync(id, cancellationToken);
+            await DatasetWriter.WriteAsync(dataset, batch with { Tasks = tasks }, store.ReadAnswersAsync(id, cancellationToken), finals, writer, cancellationToken);
             return 0;
         }, cancellationToken));
         return command;

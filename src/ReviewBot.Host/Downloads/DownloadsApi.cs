@@ -1,4 +1,5 @@
 using ReviewBot.Exports;
+using ReviewBot.Quality;
 using ReviewBot.Tasks;
 
 namespace ReviewBot.Host.Downloads;
@@ -14,7 +15,7 @@ public static class DownloadsApi
     }
 
     private static async Task<IResult> Export(string batchId, string? format, string? expires, string? signature,
-        SignedDownloadLinks links, IBatchStore batches, HttpResponse response, CancellationToken cancellationToken)
+        SignedDownloadLinks links, IBatchStore batches, IAdjudications adjudications, HttpResponse response, CancellationToken cancellationToken)
     {
         switch (await links.CheckAsync(batchId, format, expires, signature))
         {
@@ -26,7 +27,7 @@ public static class DownloadsApi
                     detail: $"Links from chat work for {SignedDownloadLinks.Lifetime.TotalMinutes:0} minutes. Say export {batchId} {format} in chat for a new one.");
         }
         return DatasetFormats.TryParse(format, out var dataset)
-            ? await DatasetDownload.WriteAsync(batchId, dataset, batches, response, cancellationToken)
+            ? await DatasetDownload.WriteAsync(batchId, dataset, batches, adjudications, response, cancellationToken)
             : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This download link is not valid",
                 detail: $"The format must be {DatasetFormats.Listed}.");
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Assignments;
 using ReviewBot.Host.Configuration;
+using ReviewBot.Quality;
 using ReviewBot.Reviewers;
 using ReviewBot.Storage;
 using ReviewBot.Tasks;
@@ -22,6 +23,8 @@ public static class StorageServices
         });
         services.AddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<StoreConnection>().Redis);
         services.AddSingleton<IBatchStore, RedisBatchStore>();
+        services.AddSingleton<IAdjudications, RedisAdjudications>();
+        services.AddSingleton<IScreenings, RedisScreenings>();
         services.AddSingleton<IReviewerStore, RedisReviewerStore>();
         services.AddSingleton<IAssignmentStore>(sp => new Observability.MeasuredAssignmentStore(new RedisAssignmentStore(sp.GetRequiredService<IConnectionMultiplexer>())));
         services.AddHostedService<StoreStartup>();

@@ -57,6 +57,11 @@ public static class HostileData
                 sentences[i]!["noteId"] = $"sentenceNote{i + 1}";
             }
         }
+        if (obj["choices"] is JsonArray decisions)
+        {
+            // A lead's choices are opinion words ("b:A", "h:2"): ids too.
+            for (var i = 0; i < decisions.Count; i++) decisions[i]!["value"] = $"h:{i}\"\\${{$root}}<!channel>";
+        }
         if (TestCards.FormCards.Contains(TestCards.BaseCard(template)))
         {
             obj["errors"] = Fields(_ => "Error: " + Snippet);

@@ -10,12 +10,13 @@ public static class TestCards
     [
         "task-evaluate", "task-rank", "task-respond", "task-vignette", "task-rubric", "task-recorded",
         "welcome", "help", "status", "progress", "announcement", "reminder", "error", "profile", "harm-alert", "export", "task-lapsed", "statement",
+        "adjudicate",
     ];
 
     public static readonly string[] TaskCards = ["task-evaluate", "task-rank", "task-respond", "task-vignette", "task-rubric"];
 
     /// <summary>Cards with inputs the server checks, which come back with <c>errors</c> and <c>values</c>.</summary>
-    public static readonly string[] FormCards = [.. TaskCards, "profile"];
+    public static readonly string[] FormCards = [.. TaskCards, "profile", "adjudicate"];
 
     public static readonly CardTemplates Templates = CardTemplates.FromOutputDirectory();
 

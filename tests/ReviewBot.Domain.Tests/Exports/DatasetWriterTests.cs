@@ -3,6 +3,7 @@ using System.Text.Json;
 using CsvHelper;
 using ReviewBot.Answers;
 using ReviewBot.Exports;
+using ReviewBot.Quality;
 using ReviewBot.Reviewers;
 using ReviewBot.Tasks;
 
@@ -42,8 +43,8 @@ public class DatasetWriterTests
         Answer = answer,
     };
 
-    private static RecordedAnswer Ranking(string order, string? tie = null, string taskId = "r3") =>
-        Recorded(taskId, TaskKind.Rank, new RankingAnswer(order.Split('>'), tie?.Split('='), "Cardioversion first when unstable.", []));
+    private static RecordedAnswer Ranking(string order, string? tie = null, string taskId = "r3", string reviewer = "slack:U1") =>
+        Recorded(taskId, TaskKind.Rank, new RankingAnswer(order.Split('>'), tie?.Split('='), "Cardioversion first when unstable.", []), reviewer);
 
     private static async Task<List<JsonElement>> Rows(DatasetFormat format, params RecordedAnswer[] answers)
     {
@@ -52,6 +53,77 @@ public class DatasetWriterTests
         var lines = output.ToString().Split('\n');
         Assert.Equal("", lines[^1]);
         return lines[..^1].Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+    }
+
+    [Fact]
+    public async Task Adjudicated_gives_one_row_per_compared_item_with_its_label_and_how_it_was_reached()
+    {
+        var decided = new Dictionary<string, FinalLabel>
+        {
+            ["r2"] = new("r2", "b:B", "B ranked best", "Rosuvastatin at this LDL.", "web:lead", new DateTimeOffset(2026, 11, 4, 9, 0, 0, TimeSpan.Zero)),
+        };
+        Answer Eval(Harm harm) => new EvaluationAnswer(4, 4, 4, harm, harm == Harm.None ? null : "Misses aspirin.", null);
+        var answers = new[]
+        {
+            Ranking("A>B>C", reviewer: "slack:U1"), Ranking("A>C>B", reviewer: "slack:U2"), Ranking("B>A>C", reviewer: "slack:U3"),
+            Ranking("A>B", taskId: "r2", reviewer: "slack:U1"), Ranking("B>A", taskId: "r2", reviewer: "slack:U2"),
+            Recorded("e1", TaskKind.Evaluate, Eval(Harm.None), "slack:U1"), Recorded("e1", TaskKind.Evaluate, Eval(Harm.Potential), "slack:U2"),
+            Recorded("w1", TaskKind.Respond, new WrittenResponseAnswer("Text long enough to count.")),
+        };
+        var output = new StringWriter();
+
+        await DatasetWriter.WriteAsync(DatasetFormat.Adjudicated, Batch, answers.ToAsyncEnumerable(), decided, output);
+
+        var rows = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["r3", "r2", "e1"], rows.Select(r => r.GetProperty("taskId").GetString()));
+        Assert.Equal(("A ranked best", "majority", 3), (rows[0].GetProperty("label").GetString(), rows[0].GetProperty("how").GetString(), rows[0].GetProperty("answers").GetInt32()));
+        Assert.Equal(("B ranked best", "adjudicated", "Rosuvastatin at this LDL.", "web:lead"),
+            (rows[1].GetProperty("label").GetString(), rows[1].GetProperty("how").GetString(), rows[1].GetProperty("reason").GetString(), rows[1].GetProperty("decidedBy").GetString()));
+        Assert.Equal((JsonValueKind.Null, "split"), (rows[2].GetProperty("label").ValueKind, rows[2].GetProperty("how").GetString()));
+        Assert.Equal(["h:0", "h:2"], rows[2].GetProperty("opinions").EnumerateArray().Select(o => o.GetString()));
+    }
+
+    [Theory]
+    [InlineData(4, "none", true)]
+    [InlineData(3, "none", false)]
+    [InlineData(5, "suboptimal", false)]
+    public async Task Kto_labels_an_evaluated_answer_desirable_only_when_acceptable_and_not_harmful(int rating, string harm, bool desirable)
+    {
+        ContractWords<Harm>.TryParse(harm, out var level);
+        var evaluation = new EvaluationAnswer(5, rating, 5, level, level == Harm.None ? null : "Wrong dose.", null);
+
+        var row = Assert.Single(await Rows(DatasetFormat.Kto, Recorded("e1", TaskKind.Evaluate, evaluation), Ranking("A>B>C")));
+
+        Assert.Equal(("Chest pain workup?", "Serial troponins.", desirable),
+            (row.GetProperty("prompt").GetString(), row.GetProperty("completion").GetString(), row.GetProperty("label").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task The_dpo_sidecar_gives_each_pair_its_rank_gap_harm_flags_and_the_item_s_agreement_under_the_pair_s_id()
+    {
+        var flagged = Recorded("r3", TaskKind.Rank, new RankingAnswer(["A", "B", "C"], null, "Cardioversion first when unstable.", ["C"]), "slack:U1");
+        var other = Ranking("B>A>C", reviewer: "slack:U2");
+
+        var pairs = await Rows(DatasetFormat.Dpo, flagged, other);
+        var sidecar = await Rows(DatasetFormat.DpoSidecar, flagged, other);
+
+        Assert.Equal(pairs.Select(p => p.GetProperty("pairId").GetString()).Order(), sidecar.Select(s => s.GetProperty("pairId").GetString()).Order());
+        var ac = sidecar.Single(s => s.GetProperty("pairId").GetString() == "cardio-nov:r3-slack:U1/A>C");
+        Assert.Equal(2, ac.GetProperty("rankGap").GetInt32());
+        Assert.Equal(["C"], ac.GetProperty("harmFlags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal((2, 0.5), (ac.GetProperty("itemAnswers").GetInt32(), ac.GetProperty("itemAgreement").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Jsonl_rows_carry_the_specialties_and_card_version_the_answer_was_given_with()
+    {
+        var answer = Ranking("A>B>C") with { Specialties = ["cardiology"], TemplateVersion = 1 };
+
+        var row = Assert.Single(await Rows(DatasetFormat.Jsonl, answer));
+
+        Assert.Equal(["cardiology"], row.GetProperty("specialties").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(1, row.GetProperty("templateVersion").GetInt32());
+        Assert.Equal("MD", row.GetProperty("credential").GetString());
     }
 
     private static string[] Pair(JsonElement row) => [row.GetProperty("chosen").GetString()!, row.GetProperty("rejected").GetString()!];
@@ -229,6 +301,6 @@ public class DatasetWriterTests
     public void Unknown_format_word_is_not_a_format()
     {
         Assert.False(DatasetFormats.TryParse("parquet", out _));
-        Assert.Equal("jsonl, dpo, sft, csv, spans, healthbench or healthbench-provenance", DatasetFormats.Listed);
+        Assert.Equal("jsonl, dpo, sft, csv, spans, healthbench, healthbench-provenance, adjudicated, kto or dpo-sidecar", DatasetFormats.Listed);
     }
 }

@@ -145,8 +145,26 @@ public class BatchReaderTests
             errors);
     }
 
+    [Fact]
+    public void Overlap_may_grow_from_min_to_max_and_a_plain_number_means_exactly_that_many()
+    {
+        var growing = BatchReader.ReadDocument(DesignExample.Replace("\"overlap\": 3,",
+            "\"overlap\": {\"min\": 2, \"max\": 4}, \"goldRate\": 0.1, \"screening\": {\"passScore\": 0.8, \"retryAfterDays\": 14},"));
+        var exact = BatchReader.ReadDocument(DesignExample);
+
+        Assert.True(growing.Succeeded, string.Join("\n", growing.Errors));
+        Assert.Equal((2, 4, 0.1), (growing.Value.Overlap, growing.Value.OverlapMax, growing.Value.GoldRate));
+        Assert.Equal((3, null), (exact.Value.Overlap, exact.Value.OverlapMax));
+        Assert.Equal(new ReviewBot.Quality.Screening(0.8, 14), growing.Value.Screening);
+        Assert.Null(exact.Value.Screening);
+    }
+
     [Theory]
     [InlineData("""{"id":"b","name":"n","overlap":0,"tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "overlap", "overlap must be a whole number from 1 to 20; got “0”.")]
+    [InlineData("""{"id":"b","name":"n","overlap":{"min":3,"max":2},"tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "overlap.max", "overlap.max (2) must be at least overlap.min (3).")]
+    [InlineData("""{"id":"b","name":"n","overlap":{"min":2},"tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "overlap.max", "overlap must be a number, or an object with both bounds such as {\"min\": 2, \"max\": 4}.")]
+    [InlineData("""{"id":"b","name":"n","screening":{"passScore":0.8},"tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "screening", "screening needs passScore (0–1) and retryAfterDays (0–365), such as {\"passScore\": 0.8, \"retryAfterDays\": 14}.")]
+    [InlineData("""{"id":"b","name":"n","goldRate":1.5,"tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "goldRate", "goldRate must be a number from 0 to 1; got “1.5”.")]
     [InlineData("""{"id":"b","name":"n","leaseMinutes":2000,"tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "leaseMinutes", "leaseMinutes must be a whole number from 5 to 1440; got “2000”.")]
     [InlineData("""{"id":"b:1","name":"n","tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "id", "“b:1” is not a usable id: use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (no spaces or ':').")]
     [InlineData("""{"id":"b","name":"n","tasks":[]}""", "tasks", "The batch has no tasks: add them under \"tasks\".")]
