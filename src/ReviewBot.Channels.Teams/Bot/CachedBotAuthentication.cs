@@ -63,13 +63,9 @@ public sealed class CachedBotAuthentication(BotFrameworkAuthentication inner, st
     private async Task<IConnectorClient> ConnectorAsync(ConnectorFactory factory, string? appId, string serviceUrl, string? audience)
     {
         var key = (appId, serviceUrl, audience);
-        var kept = _connectors.GetOrAdd(key, _ => new Lazy<Task<IConnectorClient>>(async () =>
-        {
-            var client = await factory.CreateAsync(serviceUrl, audience, CancellationToken.None);
-            // Our sender retries with Teams' own rules (Retry-After, jitter); the client's retries would hide them.
-            (client as ConnectorClient)?.SetRetryPolicy(null);
-            return client;
-        }));
+        // The SDK makes its clients over a plain HttpClient, without Microsoft.Rest's retry handler, so a 429 reaches
+        // our sender and its Retry-After is honoured there.
+        var kept = _connectors.GetOrAdd(key, _ => new Lazy<Task<IConnectorClient>>(() => factory.CreateAsync(serviceUrl, audience, CancellationToken.None)));
         return new KeptConnectorClient(await AwaitOrForgetAsync(_connectors, key, kept));
     }
 
