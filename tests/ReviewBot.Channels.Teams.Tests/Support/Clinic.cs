@@ -1,6 +1,6 @@
 namespace ReviewBot.Channels.Teams.Tests.Support;
 
-/// <summary>A small clinic on Teams: a lead, two clinicians (by their Entra object ids), a team with a channel for
+/// <summary>A small clinic on Teams: a lead (an RN, so no task of the batch is hers), two clinicians (by their Entra object ids), a team with a channel for
 /// announcements and one for the leads, and a batch with one task of each of two kinds.</summary>
 public static class Clinic
 {
@@ -16,7 +16,7 @@ public static class Clinic
 
     public static string Roster => $$"""
         [
-          { "key": "teams:{{Lead}}", "name": "Dr. Lena Fischer", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "Etc/GMT", "verified": true, "lead": true },
+          { "key": "teams:{{Lead}}", "name": "Dr. Lena Fischer", "credential": "RN", "specialties": ["emergency-medicine"], "timeZone": "Etc/GMT", "verified": true, "lead": true },
           { "key": "teams:{{Amara}}", "name": "Dr. Amara Osei", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "{{Zone}}", "verified": true },
           { "key": "teams:{{Priya}}", "name": "Priya Raman", "credential": "NP", "specialties": ["emergency-medicine"], "timeZone": "{{Zone}}", "verified": true }
         ]
@@ -25,9 +25,9 @@ public static class Clinic
     /// <summary>A zone where it is about midday now, so that nothing waits for the end of someone's quiet hours.</summary>
     public static string Zone => (DateTimeOffset.UtcNow.Hour - 12) switch { 0 => "Etc/GMT", > 0 and var o => $"Etc/GMT+{o}", var o => $"Etc/GMT{o}" };
 
-    public static string Batch(string id, string firstKind = "evaluate") => $$"""
+    public static string Batch(string id, string firstKind = "evaluate", int leaseMinutes = 30) => $$"""
         {
-          "id": "{{id}}", "name": "ED review", "overlap": 1, "dueAt": "2027-12-31T17:00:00Z", "pay": { "perTask": 4.00 },
+          "id": "{{id}}", "name": "ED review", "overlap": 1, "leaseMinutes": {{leaseMinutes}}, "dueAt": "2027-12-31T17:00:00Z", "pay": { "perTask": 4.00 },
           "requirements": { "credentials": ["MD", "DO", "NP"], "specialties": ["emergency-medicine"] },
           "tasks": [ {{(firstKind == "evaluate" ? Evaluate + "," + Rank : Rank + "," + Evaluate)}} ]
         }

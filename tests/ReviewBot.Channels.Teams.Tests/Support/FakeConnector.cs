@@ -81,7 +81,8 @@ public sealed class FakeConnector : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The next <paramref name="times"/> messages are refused with this status and body.</summary>
+    /// <summary>The next <paramref name="times"/> messages sent outside a turn (the outbox's) are refused with this
+    /// status and body.</summary>
     public void Refuse(int status, int times, string body = "{}", string? retryAfter = null)
     {
         for (var i = 0; i < times; i++)
@@ -111,7 +112,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task ActivityAsync(string kind, string conversationId, string? activityId, HttpContext context)
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
-        if (kind != "update" && _refusals.TryDequeue(out var refusal))
+        if (kind == "send" && _refusals.TryDequeue(out var refusal))
         {
             _calls.Enqueue(new ConnectorCall("refused", conversationId, activityId, body, DateTimeOffset.UtcNow));
             context.Response.StatusCode = refusal.Status;
