@@ -25,7 +25,9 @@ public static class TeamsChannel
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
-            var sdk = new ConfigurationBotFrameworkAuthentication(configuration,
+            // A ServiceClientCredentialsFactory in the container (a certificate, a managed identity) replaces the
+            // password from MicrosoftAppPassword for the bot's own calls to Teams.
+            var sdk = new ConfigurationBotFrameworkAuthentication(configuration, sp.GetService<ServiceClientCredentialsFactory>(),
                 logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>());
             return new CachedBotAuthentication(sdk, configuration["MicrosoftAppId"]);
         });

@@ -8,7 +8,7 @@ namespace ReviewBot.Channels.Teams.Bot;
 /// <c>POST /api/messages</c> (DESIGN §5). The SDK's CloudAdapter authenticates the request (the Bot Framework token,
 /// or none when no app id is configured, as the Emulator expects) and runs the activity through <see cref="TeamsBot"/>;
 /// this endpoint only reads the body with the SDK's one static serializer and writes an invoke response as the JSON
-/// the bot already made. A request without a valid token gets 401 before anything is read into the core or stored.
+/// the bot already made. A request without a valid token gets 401 before anything reaches the core or is stored.
 /// </summary>
 public sealed class MessagesEndpoint(TeamsAdapter adapter, TeamsBot bot, ILogger<MessagesEndpoint> logger)
 {
@@ -34,7 +34,9 @@ public sealed class MessagesEndpoint(TeamsAdapter adapter, TeamsBot bot, ILogger
         {
             invoke = await adapter.RunAsync(context.Request.Headers.Authorization.ToString(), activity, bot.OnTurnAsync, context.RequestAborted);
         }
-        catch (UnauthorizedAccessException e)
+        // The SDK says no with UnauthorizedAccessException for a missing or mismatched token, but lets IdentityModel's
+        // own exceptions out for a bad signature or none: all of them are a 401, never a 500.
+        catch (Exception e) when (e is UnauthorizedAccessException or Microsoft.IdentityModel.Tokens.SecurityTokenException)
         {
             logger.LogWarning("A request to /api/messages was refused: {Reason}", e.Message);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
