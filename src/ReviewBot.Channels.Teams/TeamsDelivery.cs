@@ -15,8 +15,8 @@ namespace ReviewBot.Channels.Teams;
 /// the bot, by the conversation reference kept from first contact, or, for someone seen only in a channel, in a
 /// personal chat the bot opens; a channel (<c>teams:19:…</c>) by its reference, kept when the app was added to the team.
 /// Once Teams has taken an outbox message it is marked sent and not sent again (a crash between the two can still
-/// send it twice: Teams offers no way to look it up). A card over Teams' size limit is never sent, not even in part; a
-/// person who blocked the bot gets nothing more and the leads are told. Anyone not reachable yet throws, for the
+/// send it twice: Teams offers no way to look it up). A card over Teams' size limit is never sent, not even in part (a note
+/// goes instead); a person who blocked the bot gets nothing more and the leads are told. Anyone not reachable yet throws, for the
 /// outbox to try again later.
 /// </summary>
 public sealed class TeamsDelivery(TeamsSender sender, TeamsCards cards, TeamsPeople people, IReachLost reachLost, IConnectionMultiplexer redis,
@@ -33,17 +33,17 @@ public sealed class TeamsDelivery(TeamsSender sender, TeamsCards cards, TeamsPeo
     public async Task DeliverAsync(string targetKey, Reply reply, string? messageId, CancellationToken cancellationToken)
     {
         var id = targetKey[TeamsIds.Prefix.Length..];
-        var message = reply switch
+        var card = reply switch
         {
             PostToChannel post => cards.Message(post.Card, post.Data),
             DirectMessage direct => cards.Message(direct.Card, direct.Data),
             DirectText text => (Microsoft.Bot.Schema.Activity)MessageFactory.Text(text.Text),
             _ => throw new ArgumentException($"A {reply.GetType().Name} is not delivered through the outbox.", nameof(reply)),
         };
-        if (!TeamsCards.FitsInAMessage(message))
+        var message = TeamsCards.Fitted(card);
+        if (message != card)
         {
-            logger.LogError("A {Reply} for {Target} is over Teams' {Limit} bytes; it is not sent.", reply.GetType().Name, targetKey, TeamsCards.MaxMessageBytes);
-            return;
+            logger.LogError("A {Reply} for {Target} is over Teams' {Limit} bytes; a note goes in its place.", reply.GetType().Name, targetKey, TeamsCards.MaxMessageBytes);
         }
         var db = redis.GetDatabase();
         if (messageId is not null && await db.KeyExistsAsync(RedisKeys.TeamsSent(messageId)))

@@ -130,6 +130,26 @@ public sealed class ClinicianFlowTests : IAsyncLifetime
         Assert.Contains("Answer recorded", updated.Shown);
     }
 
+    [Fact]
+    public async Task A_card_over_the_size_teams_takes_is_never_sent_in_part_and_a_note_goes_instead()
+    {
+        var huge = System.Text.Json.JsonSerializer.Serialize(string.Join(" ", Enumerable.Repeat("Lactate 4.6 mmol/L after two litres.", 540)));
+        await using var service = new TeamsService();
+        var amara = new TeamsPerson(service, _connector, Clinic.Amara, "Amara Osei");
+        await service.ImportAsync(Clinic.Roster, $$"""
+            { "id": "long", "name": "Long cases", "overlap": 1, "dueAt": "2027-12-31T17:00:00Z",
+              "requirements": { "credentials": ["MD"], "specialties": ["emergency-medicine"] },
+              "tasks": [ { "id": "ev-long", "kind": "evaluate", "prompt": {{huge}}, "response": {{huge}} } ] }
+            """);
+
+        await amara.SayAsync("next");
+
+        var note = await _connector.WaitForAsync(c => c.IsMessage && c.ConversationId == amara.PersonalChat, "the answer to next");
+        Assert.Empty(note.Cards);
+        Assert.Contains("too large for Teams", note.Text);
+        Assert.All(_connector.Calls, c => Assert.True(System.Text.Encoding.UTF8.GetByteCount(c.Body.ToJsonString()) < 28 * 1024));
+    }
+
     internal static IEnumerable<JsonObject> Actions(JsonNode? node) => node switch
     {
         JsonObject obj when (string?)obj["type"] == "Action.Execute" => [obj],

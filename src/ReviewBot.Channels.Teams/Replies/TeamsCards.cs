@@ -37,7 +37,12 @@ public sealed class TeamsCards(CardRenderer cards)
         return message;
     }
 
-    public static bool FitsInAMessage(Microsoft.Bot.Schema.Activity message) => Encoding.UTF8.GetByteCount(TeamsJson.Write(message)) <= MaxMessageBytes;
+    /// <summary>The message as it is when Teams takes it, else a short note in its place: Teams would refuse the whole
+    /// message, and cutting a card would leave one that cannot be answered.</summary>
+    public static Microsoft.Bot.Schema.Activity Fitted(Microsoft.Bot.Schema.Activity message) =>
+        Encoding.UTF8.GetByteCount(TeamsJson.Write(message)) <= MaxMessageBytes
+            ? message
+            : (Microsoft.Bot.Schema.Activity)MessageFactory.Text("This card is too large for Teams to show. Open it in the web chat, or ask your lead.");
 
     private static void ToUniversalActions(JsonNode? node)
     {

@@ -87,11 +87,11 @@ public sealed class TeamsReplies(TeamsCards cards, ILogger<TeamsReplies> logger)
             Ephemeral note => MessageFactory.Text(note.Text),
             _ => throw new ArgumentException($"A {reply.GetType().Name} goes through the outbox, not back to the conversation.", nameof(reply)),
         };
-        if (!TeamsCards.FitsInAMessage(message))
+        var fitted = TeamsCards.Fitted(message);
+        if (fitted != message)
         {
-            logger.LogError("A {Reply} is over Teams' {Limit} bytes and was not sent.", reply.GetType().Name, TeamsCards.MaxMessageBytes);
-            message = (Microsoft.Bot.Schema.Activity)MessageFactory.Text("This card is too large for Teams to show. Open it in the web chat, or ask your lead.");
+            logger.LogError("A {Reply} is over Teams' {Limit} bytes; a note was sent in its place.", reply.GetType().Name, TeamsCards.MaxMessageBytes);
         }
-        await turn.SendActivityAsync(message, cancellationToken);
+        await turn.SendActivityAsync(fitted, cancellationToken);
     }
 }
