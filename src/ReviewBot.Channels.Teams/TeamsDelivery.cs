@@ -33,15 +33,14 @@ public sealed class TeamsDelivery(TeamsSender sender, TeamsCards cards, TeamsPeo
     public async Task DeliverAsync(string targetKey, Reply reply, string? messageId, CancellationToken cancellationToken)
     {
         var id = targetKey[TeamsIds.Prefix.Length..];
-        var card = reply switch
+        var message = reply switch
         {
             PostToChannel post => cards.Message(post.Card, post.Data),
             DirectMessage direct => cards.Message(direct.Card, direct.Data),
             DirectText text => (Microsoft.Bot.Schema.Activity)MessageFactory.Text(text.Text),
             _ => throw new ArgumentException($"A {reply.GetType().Name} is not delivered through the outbox.", nameof(reply)),
         };
-        var message = TeamsCards.Fitted(card);
-        if (message != card)
+        if (TeamsCards.IsTooLarge(message))
         {
             logger.LogError("A {Reply} for {Target} is over Teams' {Limit} bytes; a note goes in its place.", reply.GetType().Name, targetKey, TeamsCards.MaxMessageBytes);
         }

@@ -22,11 +22,22 @@ public sealed class CachedBotAuthentication(BotFrameworkAuthentication inner, st
     /// <summary>The bot's own app id (empty when none is configured: the Emulator and local tests).</summary>
     public string? AppId { get; } = string.IsNullOrWhiteSpace(appId) ? null : appId;
 
-    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
-        inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+    /// <summary>The SDK's own check; the connector factory it hands the turn is swapped for one that keeps clients
+    /// (CloudAdapter takes the factory from this result, not from <see cref="CreateConnectorFactory"/>).</summary>
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
+        Kept(await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken));
 
-    public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
-        inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+    public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+        Kept(await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken));
+
+    private AuthenticateRequestResult Kept(AuthenticateRequestResult result)
+    {
+        if (result.ConnectorFactory is { } factory and not CachedFactory)
+        {
+            result.ConnectorFactory = new CachedFactory(this, factory, AppIdOf(result.ClaimsIdentity));
+        }
+        return result;
+    }
 
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
         inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);

@@ -19,6 +19,7 @@ public sealed class TeamsPeople(IConnectionMultiplexer redis, TimeProvider clock
     private const string BlockedField = "blocked";
 
     private readonly ConcurrentDictionary<RedisKey, string> _written = new();
+    private readonly ConcurrentDictionary<RedisKey, string> _seen = new();
 
     /// <summary>Where this person's activity came from: their personal chat (a reference) or a channel (their account only).</summary>
     public async Task RememberAsync(IActivity activity)
@@ -28,6 +29,13 @@ public sealed class TeamsPeople(IConnectionMultiplexer redis, TimeProvider clock
             return;
         }
         var person = RedisKeys.TeamsPerson(TeamsIds.UserKey(activity.From)[TeamsIds.Prefix.Length..]);
+        // What the stored fields are made of: when it is what this instance wrote last, nothing is serialized or written.
+        var seen = string.Join('\n', activity.From.Id, activity.From.Name, activity.ServiceUrl, activity.Conversation?.Id, activity.Recipient?.Id,
+            TeamsIds.TenantOf(activity), activity.ChannelId);
+        if (_seen.TryGetValue(person, out var last) && last == seen)
+        {
+            return;
+        }
         var account = TeamsJson.Write(new TeamsAccount(activity.From.Id, activity.From.Name, TeamsIds.TenantOf(activity), activity.ServiceUrl, activity.Recipient?.Id));
         var fields = new List<HashEntry>();
         if (!TeamsIds.InChannel(activity))
@@ -47,6 +55,7 @@ public sealed class TeamsPeople(IConnectionMultiplexer redis, TimeProvider clock
         await db.HashDeleteAsync(person, BlockedField);
         await db.HashSetAsync(person, [.. fields]);
         _written[person] = written;
+        _seen[person] = seen;
         if (TeamsIds.InChannel(activity))
         {
             await RememberChannelAsync(activity);
@@ -104,6 +113,7 @@ public sealed class TeamsPeople(IConnectionMultiplexer redis, TimeProvider clock
         var key = RedisKeys.TeamsPerson(aadObjectId);
         await redis.GetDatabase().HashSetAsync(key, ReferenceField, TeamsJson.Write(reference));
         _written.TryRemove(key, out _);
+        _seen.TryRemove(key, out _);
     }
 
     /// <summary>Teams said the person blocked or removed the app: nothing more is sent until they write again.</summary>
@@ -112,6 +122,7 @@ public sealed class TeamsPeople(IConnectionMultiplexer redis, TimeProvider clock
         var key = RedisKeys.TeamsPerson(aadObjectId);
         await redis.GetDatabase().HashSetAsync(key, BlockedField, clock.GetUtcNow().ToString("O"));
         _written.TryRemove(key, out _);
+        _seen.TryRemove(key, out _);
     }
 
     public async Task<bool> IsBlockedAsync(string aadObjectId) =>

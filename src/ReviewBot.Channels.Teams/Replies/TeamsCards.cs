@@ -18,7 +18,7 @@ public sealed class TeamsCards(CardRenderer cards)
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    /// <summary>Teams refuses a message over about 28 KB (DESIGN §13); a card is checked against this before it goes.</summary>
+    /// <summary>Teams refuses a message over about 28 KB (DESIGN §13); a card is measured against this before it goes.</summary>
     public const int MaxMessageBytes = 28 * 1024;
 
     public JsonObject Render(string card, JsonObject data)
@@ -28,21 +28,29 @@ public sealed class TeamsCards(CardRenderer cards)
         return rendered;
     }
 
-    public static Attachment Attachment(JsonObject card) => new() { ContentType = ContentType, Content = JObject.Parse(card.ToJsonString()) };
+    /// <summary>Room left in a message for what surrounds the card: ids, the conversation, the bot and the person.</summary>
+    private const int EnvelopeBytes = 2 * 1024;
 
+    /// <summary>The card as a message, or, when Teams would refuse it for its size, a short note in its place: cutting
+    /// a card would leave one that cannot be answered. The card goes as the JSON it was rendered to (a JRaw), so
+    /// Newtonsoft neither parses nor rebuilds it on the way out.</summary>
     public Microsoft.Bot.Schema.Activity Message(string card, JsonObject data)
     {
-        var message = (Microsoft.Bot.Schema.Activity)MessageFactory.Attachment(Attachment(Render(card, data)));
+        var json = Render(card, data).ToJsonString();
+        if (Encoding.UTF8.GetByteCount(json) + EnvelopeBytes > MaxMessageBytes)
+        {
+            return TooLarge();
+        }
+        var message = (Microsoft.Bot.Schema.Activity)MessageFactory.Attachment(new Attachment { ContentType = ContentType, Content = new JRaw(json) });
         message.Summary = (string?)data["batchName"];
         return message;
     }
 
-    /// <summary>The message as it is when Teams takes it, else a short note in its place: Teams would refuse the whole
-    /// message, and cutting a card would leave one that cannot be answered.</summary>
-    public static Microsoft.Bot.Schema.Activity Fitted(Microsoft.Bot.Schema.Activity message) =>
-        Encoding.UTF8.GetByteCount(TeamsJson.Write(message)) <= MaxMessageBytes
-            ? message
-            : (Microsoft.Bot.Schema.Activity)MessageFactory.Text("This card is too large for Teams to show. Open it in the web chat, or ask your lead.");
+    public static bool IsTooLarge(Microsoft.Bot.Schema.Activity message) => message.Text == TooLargeText && message.Attachments is not { Count: > 0 };
+
+    private const string TooLargeText = "This card is too large for Teams to show. Open it in the web chat, or ask your lead.";
+
+    private static Microsoft.Bot.Schema.Activity TooLarge() => (Microsoft.Bot.Schema.Activity)MessageFactory.Text(TooLargeText);
 
     private static void ToUniversalActions(JsonNode? node)
     {

@@ -87,11 +87,10 @@ public sealed class TeamsReplies(TeamsCards cards, ILogger<TeamsReplies> logger)
             Ephemeral note => MessageFactory.Text(note.Text),
             _ => throw new ArgumentException($"A {reply.GetType().Name} goes through the outbox, not back to the conversation.", nameof(reply)),
         };
-        var fitted = TeamsCards.Fitted(message);
-        if (fitted != message)
+        if (TeamsCards.IsTooLarge(message))
         {
             logger.LogError("A {Reply} is over Teams' {Limit} bytes; a note was sent in its place.", reply.GetType().Name, TeamsCards.MaxMessageBytes);
         }
-        await turn.SendActivityAsync(fitted, cancellationToken);
+        await turn.SendActivityAsync(message, cancellationToken);
     }
 }
