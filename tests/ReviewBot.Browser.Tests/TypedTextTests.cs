@@ -14,7 +14,7 @@ public class TypedTextTests(WebChat chat) : IClassFixture<WebChat>
     {
         var priya = await chat.OpenAsync();
         await priya.SignInAsync("Priya Raman");
-        var card = await NextOfKindAsync(priya, "task-vignette");
+        var card = await priya.NextOfKindAsync("task-vignette");
         await Expect(card.Field("History")).ToHaveAttributeAsync("placeholder", new System.Text.RegularExpressions.Regex("up to 4,000 characters"));
         var history = string.Concat(Enumerable.Repeat("Three days of fever and flank pain. ", 139)) + "Lives alone.";
         Assert.Equal(5016, history.Length);
@@ -33,7 +33,7 @@ public class TypedTextTests(WebChat chat) : IClassFixture<WebChat>
     {
         var ines = await chat.OpenAsync();
         await ines.SignInAsync("Dr. Inès Halvorsen");
-        var card = await NextOfKindAsync(ines, "task-respond");
+        var card = await ines.NextOfKindAsync("task-respond");
 
         await card.FillAsync("Your answer", "Reassure the parents and call her at 555-867-5309 tomorrow to check on the child.");
         await card.PressAsync("Submit");
@@ -75,20 +75,5 @@ public class TypedTextTests(WebChat chat) : IClassFixture<WebChat>
         await kenji.SayAsync(note);
 
         await Expect(kenji.LastBotText()).ToHaveTextAsync("I don't know “Please look at the vancomycin trough I pasted with more…”. Here is what I can do:");
-    }
-
-    /// <summary>Skips tasks until one of <paramref name="kind"/> arrives: the demo batch hands them out in its own order.</summary>
-    private static async Task<CardMessage> NextOfKindAsync(ChatPage page, string kind)
-    {
-        var card = await page.AskAsync("next");
-        while (await card.NameAsync() != kind)
-        {
-            var skipped = card;
-            await skipped.PressAsync("Skip");
-            await skipped.PressAsync("Outside my expertise");
-            await skipped.ExpectNameAsync("task-recorded");
-            card = await page.NewCardAfterAsync(() => skipped.PressAsync("Next task"));
-        }
-        return card;
     }
 }

@@ -138,10 +138,11 @@ public class SlackBlockKitTests
     }
 
     [Theory]
-    [InlineData("task-evaluate-form", "accuracy,completeness,appropriateness,harm,errors,omissions")]
+    [InlineData("task-evaluate-form", "accuracy,completeness,appropriateness,harm,wrongSentences,dangerousSentences,sentenceNote1,sentenceNote2,sentenceNote3,sentenceNote4,sentenceNote5,errors,omissions")]
     [InlineData("task-rank-form", "ranking,rationale,harmful")]
     [InlineData("task-respond-form", "text")]
     [InlineData("task-vignette-form", "title,age,sex,setting,history,exam,labs,question,answer")]
+    [InlineData("task-rubric-form", "criterion1,points1,axis1,criterion2,points2,axis2,criterion3,points3,axis3,criterion4,points4,axis4,criterion5,points5,axis5,criterion6,points6,axis6,criterion7,points7,axis7,criterion8,points8,axis8,criterion9,points9,axis9,criterion10,points10,axis10")]
     [InlineData("task-skip-form", "skipReason,skipNote")]
     [InlineData("profile-form", "name,credential,specialties,otherSpecialties,timeZone,weeklyHours")]
     public void Form_fields_are_named_after_the_answer_fields_so_slack_errors_land_beside_them(string form, string fields)

@@ -24,10 +24,10 @@ public sealed class CommandLineTests : IDisposable
         var exportFile = Path.Combine(_files, "demo.dpo.jsonl");
         var export = await RunAsync("export", "demo-nov", "--format", "dpo", "--out", exportFile);
 
-        Assert.Equal((0, "Batch demo-nov: created, 14 tasks added, 0 unchanged."), (imported.ExitCode, imported.Output.Trim()));
-        Assert.Equal("Batch demo-nov: unchanged, 0 tasks added, 14 unchanged.", again.Output.Trim());
+        Assert.Equal((0, "Batch demo-nov: created, 16 tasks added, 0 unchanged."), (imported.ExitCode, imported.Output.Trim()));
+        Assert.Equal("Batch demo-nov: unchanged, 0 tasks added, 16 unchanged.", again.Output.Trim());
         Assert.Equal("Roster: 7 reviewers imported.", roster.Output.Trim());
-        Assert.Contains("answers      0 of 28 (0%)", progress.Output);
+        Assert.Contains("answers      0 of 32 (0%)", progress.Output);
         Assert.Equal(0, export.ExitCode);
         Assert.True(File.Exists(exportFile));
     }
@@ -59,7 +59,7 @@ public sealed class CommandLineTests : IDisposable
         var result = await RunAsync("export", "demo-nov", "--format", "xlsx");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("jsonl, dpo, sft or csv", result.Error);
+        Assert.Contains("jsonl, dpo, sft, csv, spans, healthbench or healthbench-provenance", result.Error);
     }
 
     [Fact]

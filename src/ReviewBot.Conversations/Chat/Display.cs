@@ -58,6 +58,7 @@ public static class Display
         ReviewBot.Tasks.TaskKind.Evaluate => "evaluation",
         ReviewBot.Tasks.TaskKind.Rank => "ranking",
         ReviewBot.Tasks.TaskKind.Respond => "written response",
+        ReviewBot.Tasks.TaskKind.Rubric => "rubric",
         _ => "vignette",
     };
 
@@ -66,6 +67,7 @@ public static class Display
         ReviewBot.Tasks.TaskKind.Evaluate => "Evaluate an answer",
         ReviewBot.Tasks.TaskKind.Rank => "Rank responses",
         ReviewBot.Tasks.TaskKind.Respond => "Write a response",
+        ReviewBot.Tasks.TaskKind.Rubric => "Write rubric criteria",
         _ => "Write a vignette",
     };
 }

@@ -128,7 +128,7 @@ public sealed class LeadDesk(IBatchStore batches, IReviewerStore reviewers, Prog
         var named = words.Count == 1 && DatasetFormats.TryParse(words[0], out _) && await batches.GetAsync(words[0], cancellationToken).ConfigureAwait(false) is null
             ? null
             : words.FirstOrDefault();
-        var (batch, problem) = await BatchForAsync(context, named, "export <batch id> [jsonl|dpo|sft|csv]", cancellationToken).ConfigureAwait(false);
+        var (batch, problem) = await BatchForAsync(context, named, $"export <batch id> [{DatasetFormats.Choices}]", cancellationToken).ConfigureAwait(false);
         if (batch is null)
         {
             return [problem!];

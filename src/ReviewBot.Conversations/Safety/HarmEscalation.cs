@@ -44,7 +44,10 @@ public sealed class HarmEscalation(IReviewerStore reviewers, LeadRoster leads) :
             case EvaluationAnswer { Harm: Harm.Severe } evaluation:
                 severity = "Severe harm";
                 passages = [("Model answer", task.Response ?? "")];
-                note = string.Join("\n\n", new[] { evaluation.Errors, evaluation.Omissions }.Where(t => !string.IsNullOrWhiteSpace(t)));
+                // A clinician on a phone may explain the harm by marking sentences alone: the leads read those too.
+                var marked = (evaluation.Marks ?? []).Select(m =>
+                    $"Marked {ContractWords<MarkLabel>.Of(m.Label)}: “{task.Response?[m.Start..m.End]}”{(m.Note is { } n ? " — " + n : "")}");
+                note = string.Join("\n\n", new[] { evaluation.Errors, evaluation.Omissions }.Concat(marked).Where(t => !string.IsNullOrWhiteSpace(t)));
                 break;
             case RankingAnswer { Harmful.Count: > 0 } ranking:
                 severity = "Flagged as harmful";

@@ -12,6 +12,7 @@ public static class Summaries
             (r.Harmful.Count > 0 ? $" and flagged {string.Join(", ", r.Harmful)} as harmful." : "."),
         WrittenResponseAnswer w => $"Your response ({w.Text.Length:N0} characters) is recorded.",
         VignetteAnswer v => $"Your vignette “{v.Title}” is recorded.",
+        RubricAnswer r => $"Your rubric of {r.Criteria.Count} criteria ({r.Criteria.Count(c => c.Points > 0)} to reward, {r.Criteria.Count(c => c.Points < 0)} to penalise) is recorded.",
         _ => "Your answer is recorded.",
     };
 

@@ -15,6 +15,7 @@ public static class TaskCards
         TaskKind.Evaluate => "task-evaluate",
         TaskKind.Rank => "task-rank",
         TaskKind.Respond => "task-respond",
+        TaskKind.Rubric => "task-rubric",
         _ => "task-vignette",
     };
 
@@ -38,6 +39,7 @@ public static class TaskCards
                 data["prompt"] = task.Prompt;
                 data["response"] = task.Response;
                 data["responsePreview"] = CardText.Preview(task.Response ?? "");
+                SentenceCards.AddSentences(data, task.Response ?? "", errors, values);
                 break;
             case TaskKind.Rank:
                 data["prompt"] = task.Prompt;
@@ -46,6 +48,9 @@ public static class TaskCards
                 break;
             case TaskKind.Respond:
                 data["prompt"] = task.Prompt;
+                break;
+            case TaskKind.Rubric:
+                RubricCards.Fill(data, task, values);
                 break;
             default:
                 data["brief"] = task.Brief;

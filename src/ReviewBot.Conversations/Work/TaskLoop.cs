@@ -77,6 +77,10 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
             ["weekEarned"] = soFar.Summary,
             ["nextAvailable"] = true,
         };
+        if (SentenceCards.Recorded(answer.Answer, task.Response) is { } marks)
+        {
+            recorded["marks"] = marks;
+        }
         // A harm alert is not a reply of this turn: the recorder put it in the outbox with the answer.
         return [new ReplaceCard("task-recorded", recorded)];
     }
@@ -118,12 +122,44 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
         ];
     }
 
+    /// <summary>A rubric card's Add button: the criterion being written joins the list, or comes back with what is
+    /// wrong and every word typed kept. Nothing is recorded until Submit.</summary>
+    public async Task<IReadOnlyList<Reply>> AddCriterion(ChatContext context, CancellationToken cancellationToken)
+    {
+        var action = context.Action;
+        if (await TaskOfAsync(action, cancellationToken).ConfigureAwait(false) is not var (assignmentId, batch, task))
+        {
+            return [Stale("This card is missing its task details.")];
+        }
+        var added = RubricRules.Add(action.Data);
+        if (!added.IsValid)
+        {
+            var data = TaskCards.Data(batch, task, assignmentId, added.Errors, TypedValues(action.Data));
+            return [new ShowFieldErrors("task-rubric", data, ((JsonObject)data["errors"]!).ToDictionary(e => e.Key, e => (string)e.Value!))];
+        }
+        var card = TaskCards.Data(batch, task, assignmentId);
+        RubricCards.SetDraft(card, added.Value.Criteria);
+        return [new ReplaceCard("task-rubric", card)];
+    }
+
+    /// <summary>A rubric card's Remove button beside a criterion: the list without it, the inputs as they were.</summary>
+    public async Task<IReadOnlyList<Reply>> RemoveCriterion(ChatContext context, CancellationToken cancellationToken)
+    {
+        var action = context.Action;
+        if (await TaskOfAsync(action, cancellationToken).ConfigureAwait(false) is not var (assignmentId, batch, task))
+        {
+            return [Stale("This card is missing its task details.")];
+        }
+        var card = TaskCards.Data(batch, task, assignmentId, values: TypedValues(action.Data));
+        RubricCards.SetDraft(card, RubricCards.Without(RubricRules.Draft(action.Data), action.Value("index")));
+        return [new ReplaceCard("task-rubric", card)];
+    }
+
     /// <summary>Slack's task message opens its form in a modal, preselecting a ranking chosen with a quick button.</summary>
     public async Task<IReadOnlyList<Reply>> OpenForm(ChatContext context, CancellationToken cancellationToken)
     {
         var action = context.Action;
-        if (Ids(action) is not var (assignmentId, taskId)
-            || await recorder.FindTaskAsync(assignmentId, taskId, cancellationToken).ConfigureAwait(false) is not var (batch, task))
+        if (await TaskOfAsync(action, cancellationToken).ConfigureAwait(false) is not var (assignmentId, batch, task))
         {
             return [Stale("This card is missing its task details.")];
         }
@@ -131,6 +167,11 @@ public sealed class TaskLoop(TaskDispatcher dispatcher, AnswerRecorder recorder,
         var form = action.Value("form") ?? TaskCards.NameFor(task.Kind) + "-form";
         return [new OpenForm(form, TaskCards.Data(batch, task, assignmentId, values: values))];
     }
+
+    private async Task<(string AssignmentId, Batch Batch, ClinicalTask Task)?> TaskOfAsync(CardAction action, CancellationToken cancellationToken) =>
+        Ids(action) is var (assignmentId, taskId) && await recorder.FindTaskAsync(assignmentId, taskId, cancellationToken).ConfigureAwait(false) is var (batch, task)
+            ? (assignmentId, batch, task)
+            : null;
 
     private static (string AssignmentId, string TaskId)? Ids(CardAction action) =>
         action.Value("assignmentId") is { } assignmentId && action.Value("taskId") is { } taskId ? (assignmentId, taskId) : null;

@@ -9,6 +9,7 @@ namespace ReviewBot.Answers;
 [JsonDerivedType(typeof(RankingAnswer), "rank")]
 [JsonDerivedType(typeof(WrittenResponseAnswer), "respond")]
 [JsonDerivedType(typeof(VignetteAnswer), "vignette")]
+[JsonDerivedType(typeof(RubricAnswer), "rubric")]
 public abstract record Answer;
 
 public sealed record EvaluationAnswer(
@@ -17,7 +18,11 @@ public sealed record EvaluationAnswer(
     int Appropriateness,
     Harm Harm,
     string? Errors,
-    string? Omissions) : Answer;
+    string? Omissions) : Answer
+{
+    /// <summary>The sentences marked wrong or dangerous, in text order; null when none was marked.</summary>
+    public IReadOnlyList<SentenceMark>? Marks { get; init; }
+}
 
 /// <summary><see cref="Ranking"/> lists response ids best first; <see cref="Tie"/>, when present, names the two
 /// adjacent ids the clinician could not separate.</summary>

@@ -30,16 +30,17 @@ public static class AnswerValidator
         var reader = new AnswerFields(fields);
         Answer? answer = task.Kind switch
         {
-            TaskKind.Evaluate => Evaluation(reader),
+            TaskKind.Evaluate => Evaluation(task, reader),
             TaskKind.Rank => RankingRules.Read(task, reader),
             TaskKind.Respond => WrittenResponse(reader),
             TaskKind.Vignette => Vignette(reader),
+            TaskKind.Rubric => RubricRules.Read(reader),
             _ => throw new ArgumentOutOfRangeException(nameof(task), task.Kind, null),
         };
         return answer is not null && !reader.HasErrors ? Validated<Answer>.Valid(answer) : Validated<Answer>.Invalid(reader.Errors);
     }
 
-    private static EvaluationAnswer? Evaluation(AnswerFields fields)
+    private static EvaluationAnswer? Evaluation(ClinicalTask task, AnswerFields fields)
     {
         var accuracy = Rating(fields, "accuracy", "Accuracy");
         var completeness = Rating(fields, "completeness", "Completeness");
@@ -48,15 +49,22 @@ public static class AnswerValidator
             $"Choose how much harm following this answer could do: {ContractWords<Harm>.Listed}.");
         var errors = fields.Text("errors", "The errors field", MaxEvaluationText);
         var omissions = fields.Text("omissions", "The omissions field", MaxEvaluationText);
-        // Harm comes from something wrong or something missing; either one explains it, so only both blank is refused.
-        if (harm is > Harm.None && errors is null && omissions is null)
+        var marks = SentenceMarks.Read(task.Response ?? "", fields);
+        // Harm comes from something wrong or something missing; either one explains it, and so does a marked
+        // sentence, so that a clinician on a phone can explain harm with taps alone. Only all three blank is refused.
+        if (harm is > Harm.None && errors is null && omissions is null && marks is null)
         {
             fields.Error("errors",
-                $"You marked {ContractWords<Harm>.Of(harm.Value)} harm: describe the errors or the omissions behind it (at least one).");
+                $"You marked {ContractWords<Harm>.Of(harm.Value)} harm: describe the errors or the omissions behind it (at least one), or mark the sentences that are wrong.");
+        }
+        if (harm is Harm.None or Harm.Suboptimal && marks?.Any(m => m.Label == MarkLabel.Dangerous) == true)
+        {
+            fields.Error("harm",
+                $"You marked a sentence as dangerous, so following this answer could hurt a patient: choose “Could hurt a patient” or “Could seriously hurt a patient”, or unmark the sentence.");
         }
         return fields.HasErrors
             ? null
-            : new EvaluationAnswer(accuracy!.Value, completeness!.Value, appropriateness!.Value, harm!.Value, errors, omissions);
+            : new EvaluationAnswer(accuracy!.Value, completeness!.Value, appropriateness!.Value, harm!.Value, errors, omissions) { Marks = marks };
     }
 
     private static int? Rating(AnswerFields fields, string field, string label) =>

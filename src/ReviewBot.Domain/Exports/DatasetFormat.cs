@@ -11,12 +11,21 @@ public enum DatasetFormat
     [JsonStringEnumMemberName("dpo")] Dpo,
     [JsonStringEnumMemberName("sft")] Sft,
     [JsonStringEnumMemberName("csv")] Csv,
+    /// <summary>One row per sentence marked on an evaluation (SpanRows).</summary>
+    [JsonStringEnumMemberName("spans")] Spans,
+    /// <summary>Rubric criteria per prompt in HealthBench's format (HealthBenchRows)…</summary>
+    [JsonStringEnumMemberName("healthbench")] Healthbench,
+    /// <summary>…and its sidecar: who wrote each criterion.</summary>
+    [JsonStringEnumMemberName("healthbench-provenance")] HealthbenchProvenance,
 }
 
 public static class DatasetFormats
 {
-    /// <summary>"jsonl, dpo, sft or csv", for a message about an unknown format.</summary>
+    /// <summary>"jsonl, dpo, sft, csv or …", for a message about an unknown format.</summary>
     public static string Listed => ContractWords<DatasetFormat>.Listed;
+
+    /// <summary>"jsonl|dpo|sft|…", for a usage line.</summary>
+    public static string Choices => string.Join('|', ContractWords<DatasetFormat>.Words);
 
     public static bool TryParse(string? word, out DatasetFormat format) => ContractWords<DatasetFormat>.TryParse(word, out format);
 

@@ -20,12 +20,19 @@ public static class DatasetWriter
             await CsvRows.WriteAsync(answers, tasks, output, cancellationToken).ConfigureAwait(false);
             return;
         }
+        if (format is DatasetFormat.Healthbench or DatasetFormat.HealthbenchProvenance)
+        {
+            await HealthBenchRows.WriteAsync(batch, answers, provenance: format == DatasetFormat.HealthbenchProvenance, output, cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
 
         Func<RecordedAnswer, ClinicalTask?, JsonRow, IEnumerable<string>> rowsOf = format switch
         {
             DatasetFormat.Jsonl => AnswerRows.Of,
             DatasetFormat.Dpo => PreferenceRows.Of,
             DatasetFormat.Sft => ConversationRows.Of,
+            DatasetFormat.Spans => SpanRows.Of,
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
         };
         var row = new JsonRow();

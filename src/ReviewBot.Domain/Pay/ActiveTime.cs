@@ -12,6 +12,7 @@ public static class ActiveTime
         [TaskKind.Rank] = 20,
         [TaskKind.Respond] = 40,
         [TaskKind.Vignette] = 40,
+        [TaskKind.Rubric] = 30,
     };
 
     public static int CapMinutes(Batch batch, TaskKind kind) =>

@@ -44,7 +44,9 @@ public sealed record ClinicalTask
     public required TaskKind Kind { get; init; }
     /// <summary>The clinical question (evaluate, rank, respond).</summary>
     public string? Prompt { get; init; }
-    /// <summary>The model answer under evaluation (evaluate).</summary>
+    /// <summary>A short conversation ending with the user's turn (rubric, instead of a single-turn prompt).</summary>
+    public IReadOnlyList<PromptMessage>? Conversation { get; init; }
+    /// <summary>The model answer under evaluation (evaluate), or one to write criteria against (rubric, optional).</summary>
     public string? Response { get; init; }
     /// <summary>Two or three model responses to compare (rank).</summary>
     public IReadOnlyList<ModelResponse>? Responses { get; init; }
@@ -59,3 +61,6 @@ public sealed record ClinicalTask
 }
 
 public sealed record ModelResponse(string Id, string Text);
+
+/// <summary>One turn of a conversation: <see cref="Role"/> is <c>user</c>, <c>assistant</c> or <c>system</c>.</summary>
+public sealed record PromptMessage(string Role, string Content);

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ReviewBot.Tasks;
 
-/// <summary>The four kinds of micro-task (DESIGN §3).</summary>
+/// <summary>The kinds of micro-task (DESIGN §3), and rubric: criteria a clinician writes for grading answers to a prompt.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<TaskKind>))]
 public enum TaskKind
 {
@@ -10,4 +10,5 @@ public enum TaskKind
     [JsonStringEnumMemberName("rank")] Rank,
     [JsonStringEnumMemberName("respond")] Respond,
     [JsonStringEnumMemberName("vignette")] Vignette,
+    [JsonStringEnumMemberName("rubric")] Rubric,
 }

@@ -17,8 +17,12 @@ internal static class TaskReader
         var id = scope.Id("id", scope.Scalar(task, "id"));
         var kind = Kind(task, scope);
         var needs = kind is { } k ? (k == TaskKind.Evaluate ? "an evaluate task" : $"a {ContractWords<TaskKind>.Of(k)} task") : null;
-        var prompt = scope.Text("prompt", scope.Scalar(task, "prompt"), BatchReader.MaxText,
-            required: kind is TaskKind.Evaluate or TaskKind.Rank or TaskKind.Respond, needs);
+        var conversation = kind is TaskKind.Rubric ? PromptConversation.Read(task, scope) : null;
+        // A rubric's prompt may be a conversation (read above); any other prompt is one text.
+        var prompt = kind is not TaskKind.Rubric || ImportScope.Get(task, "prompt") is not { ValueKind: JsonValueKind.Array }
+            ? scope.Text("prompt", scope.Scalar(task, "prompt"), BatchReader.MaxText,
+                required: kind is TaskKind.Evaluate or TaskKind.Rank or TaskKind.Respond or TaskKind.Rubric, needs)
+            : null;
         var response = scope.Text("response", scope.Scalar(task, "response"), BatchReader.MaxText,
             required: kind is TaskKind.Evaluate, needs);
         var responses = Responses(task, scope, required: kind is TaskKind.Rank);
@@ -33,6 +37,7 @@ internal static class TaskReader
             Id = id!,
             Kind = kind!.Value,
             Prompt = prompt,
+            Conversation = conversation,
             Response = response,
             Responses = responses,
             Brief = brief,

@@ -92,7 +92,7 @@ internal static class AdminCommands
     public static Command Export()
     {
         var batchId = new Argument<string>("BATCH") { Description = "The batch id." };
-        var format = new Option<string>("--format") { Description = "jsonl, dpo, sft or csv.", Required = true };
+        var format = new Option<string>("--format") { Description = DatasetFormats.Listed + ".", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Write to this file instead of standard output." };
         var command = new Command("export", "Export a batch's answers as a dataset.") { batchId, format, output };
         command.SetAction((parse, cancellationToken) => RunAsync(async services =>

@@ -51,6 +51,21 @@ public sealed class ChatPage(IPage page, IReadOnlyList<string> scriptProblems)
 
     public Task<CardMessage> AskAsync(string words) => NewCardAfterAsync(() => SayAsync(words));
 
+    /// <summary>Skips tasks until one of <paramref name="kind"/> arrives: the demo batch hands them out in its own order.</summary>
+    public async Task<CardMessage> NextOfKindAsync(string kind)
+    {
+        var card = await AskAsync("next");
+        while (await card.NameAsync() != kind)
+        {
+            var skipped = card;
+            await skipped.PressAsync("Skip");
+            await skipped.PressAsync("Outside my expertise");
+            await skipped.ExpectNameAsync("task-recorded");
+            card = await NewCardAfterAsync(() => skipped.PressAsync("Next task"));
+        }
+        return card;
+    }
+
     /// <summary>The latest card of this template in a conversation (with this button, when one is named), waiting
     /// for it to arrive.</summary>
     public async Task<CardMessage> LatestCardAsync(string name, ILocator? pane = null, string? button = null)

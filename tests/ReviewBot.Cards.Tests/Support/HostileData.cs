@@ -48,6 +48,15 @@ public static class HostileData
             // Option values are ids, as short as Slack's 150-character limit on them (the core offers no longer one).
             for (var i = 0; i < choices.Count; i++) choices[i]!["value"] = $"s{i}\"\\${{$root}}<!channel>";
         }
+        if (obj["sentences"] is JsonArray sentences)
+        {
+            // Sentence numbers and note ids are made by the core, never taken from the task's text.
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                sentences[i]!["number"] = $"{i + 1}";
+                sentences[i]!["noteId"] = $"sentenceNote{i + 1}";
+            }
+        }
         if (TestCards.FormCards.Contains(TestCards.BaseCard(template)))
         {
             obj["errors"] = Fields(_ => "Error: " + Snippet);
@@ -61,6 +70,7 @@ public static class HostileData
         "accuracy", "completeness", "appropriateness", "harm", "errors", "omissions", "ranking", "rationale", "harmful",
         "text", "title", "age", "sex", "setting", "history", "exam", "labs", "question", "answer",
         "name", "credential", "specialties", "otherSpecialties", "timeZone", "weeklyHours",
+        "wrongSentences", "dangerousSentences", "criterion", "points", "axis", "criteria",
     ];
 
     private static JsonObject Fields(Func<string, JsonNode?> value)

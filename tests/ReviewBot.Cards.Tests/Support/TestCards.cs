@@ -8,11 +8,11 @@ public static class TestCards
 {
     public static readonly string[] Names =
     [
-        "task-evaluate", "task-rank", "task-respond", "task-vignette", "task-recorded",
+        "task-evaluate", "task-rank", "task-respond", "task-vignette", "task-rubric", "task-recorded",
         "welcome", "help", "status", "progress", "announcement", "reminder", "error", "profile", "harm-alert", "export", "task-lapsed", "statement",
     ];
 
-    public static readonly string[] TaskCards = ["task-evaluate", "task-rank", "task-respond", "task-vignette"];
+    public static readonly string[] TaskCards = ["task-evaluate", "task-rank", "task-respond", "task-vignette", "task-rubric"];
 
     /// <summary>Cards with inputs the server checks, which come back with <c>errors</c> and <c>values</c>.</summary>
     public static readonly string[] FormCards = [.. TaskCards, "profile"];

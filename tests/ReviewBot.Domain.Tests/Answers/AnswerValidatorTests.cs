@@ -90,7 +90,7 @@ public class AnswerValidatorTests
     {
         var errors = Invalid(Evaluate, """{"accuracy":3,"completeness":3,"appropriateness":3,"harm":"potential","errors":" "}""");
 
-        Assert.Equal("You marked potential harm: describe the errors or the omissions behind it (at least one).", MessageAt(errors, "errors"));
+        Assert.Equal("You marked potential harm: describe the errors or the omissions behind it (at least one), or mark the sentences that are wrong.", MessageAt(errors, "errors"));
     }
 
     [Fact]

@@ -229,6 +229,6 @@ public class DatasetWriterTests
     public void Unknown_format_word_is_not_a_format()
     {
         Assert.False(DatasetFormats.TryParse("parquet", out _));
-        Assert.Equal("jsonl, dpo, sft or csv", DatasetFormats.Listed);
+        Assert.Equal("jsonl, dpo, sft, csv, spans, healthbench or healthbench-provenance", DatasetFormats.Listed);
     }
 }

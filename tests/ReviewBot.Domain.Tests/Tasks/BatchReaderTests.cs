@@ -151,7 +151,7 @@ public class BatchReaderTests
     [InlineData("""{"id":"b:1","name":"n","tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "id", "“b:1” is not a usable id: use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (no spaces or ':').")]
     [InlineData("""{"id":"b","name":"n","tasks":[]}""", "tasks", "The batch has no tasks: add them under \"tasks\".")]
     [InlineData("""{"id":"b","name":"n","requirements":{"credentials":["MBBS"]},"tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "requirements.credentials", "“MBBS” is not a credential ReviewBot knows; use MD, DO, NP, PA, RN, PharmD or PhD.")]
-    [InlineData("""{"id":"b","name":"n","tasks":[{"id":"t","kind":"summarize","prompt":"p"}]}""", "tasks[0].kind", "“summarize” is not a task kind; use evaluate, rank, respond or vignette.")]
+    [InlineData("""{"id":"b","name":"n","tasks":[{"id":"t","kind":"summarize","prompt":"p"}]}""", "tasks[0].kind", "“summarize” is not a task kind; use evaluate, rank, respond, vignette or rubric.")]
     [InlineData("""{"id":"b","name":"n","tasks":[{"id":"t","kind":"rank","prompt":"p","responses":[{"id":"A","text":"a"},{"id":"B","text":"b"},{"id":"C","text":"c"},{"id":"D","text":"d"}]}]}""", "tasks[0].responses", "A rank task compares 2 or 3 responses; this one has 4.")]
     [InlineData("""{"id":"b","name":"n","tasks":[{"id":"t","kind":"vignette"}]}""", "tasks[0].brief", "brief is required for a vignette task.")]
     [InlineData("""{"id":"b","name":"n","dueAt":"soon","tasks":[{"id":"t","kind":"respond","prompt":"p"}]}""", "dueAt", "dueAt must be a date and time such as 2026-12-01T17:00:00Z; got “soon”.")]
