@@ -150,6 +150,38 @@ public sealed class ClinicianFlowTests : IAsyncLifetime
         Assert.All(_connector.Calls, c => Assert.True(System.Text.Encoding.UTF8.GetByteCount(c.Body.ToJsonString()) < 28 * 1024));
     }
 
+    [Fact]
+    public async Task A_universal_action_that_carries_no_reviewbot_action_gets_the_documented_error_shape()
+    {
+        var activity = TeamsRepo.Fixture("invoke-adaptivecard-action-personal.json");
+        activity["serviceUrl"] = _connector.ServiceUrl.AbsoluteUri;
+
+        var response = await _amara.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal((400, "application/vnd.microsoft.error"), ((int)body["statusCode"]!, (string?)body["type"]));
+        Assert.Equal("BadRequest", (string?)body["value"]!["code"]);
+        Assert.False(string.IsNullOrEmpty((string?)body["value"]!["message"]));
+    }
+
+    [Fact]
+    public async Task The_bot_framework_emulator_is_answered_without_an_app_id()
+    {
+        var activity = _amara.PersonalMessage();
+        activity["channelId"] = "emulator";
+        activity["from"] = new JsonObject { ["id"] = "5e1f0c2a-emulator-user", ["name"] = "User" };
+        activity["conversation"] = new JsonObject { ["id"] = "emulator-conversation-1" };
+        activity.Remove("channelData");
+        activity["text"] = "hello";
+
+        var response = await _amara.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var welcome = await _connector.WaitForAsync(c => c.IsMessage && c.ConversationId == "emulator-conversation-1", "the welcome in the Emulator");
+        Assert.Contains("Welcome, User", welcome.Shown);
+    }
+
     internal static IEnumerable<JsonObject> Actions(JsonNode? node) => node switch
     {
         JsonObject obj when (string?)obj["type"] == "Action.Execute" => [obj],

@@ -68,18 +68,18 @@ public sealed partial class TeamsBot(IChatTurns turns, IEventOnce once, TeamsRep
         var activity = turnContext.Activity;
         if ((activity.Value as JObject)?["action"] is not JObject pressed || ActionOf(pressed["data"] as JObject ?? [], (string?)pressed["verb"]) is not { } action)
         {
-            return Raw(400, TeamsReplies.ErrorResponse(400, "BadRequest", "This card action carries no ReviewBot action."));
+            return Raw(TeamsReplies.ErrorResponse(400, "BadRequest", "This card action carries no ReviewBot action."));
         }
         try
         {
             await people.RememberAsync(activity);
             var json = await RunAsync(turnContext, TeamsTurnKind.Invoke, EventOf(activity) with { Action = action }, cancellationToken);
-            return Raw(200, json);
+            return Raw(json);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "A card action from {User} failed.", TeamsIds.UserKey(activity.From));
-            return Raw(200, TeamsReplies.ErrorResponse(500, "InternalServerError", "ReviewBot could not handle that just now. Please try again in a moment."));
+            return Raw(TeamsReplies.ErrorResponse(500, "InternalServerError", "ReviewBot could not handle that just now. Please try again in a moment."));
         }
     }
 
@@ -131,7 +131,9 @@ public sealed partial class TeamsBot(IChatTurns turns, IEventOnce once, TeamsRep
         return Whitespace().Replace(Mention().Replace(text.Replace("&nbsp;", " "), " "), " ").Trim();
     }
 
-    private static InvokeResponse Raw(int status, string json) => new() { Status = status, Body = new RawJson(json) };
+    /// <summary>A Universal Action's response goes back with HTTP 200 whatever it says: its own <c>statusCode</c>
+    /// tells Teams whether it is a card, a message or an error.</summary>
+    private static InvokeResponse Raw(string json) => new() { Status = 200, Body = new RawJson(json) };
 
     [GeneratedRegex("<at>[^<]*</at>")]
     private static partial Regex Mention();
