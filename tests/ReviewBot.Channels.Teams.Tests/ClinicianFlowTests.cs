@@ -48,6 +48,17 @@ public sealed class ClinicianFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Installing_the_app_as_someone_on_the_roster_brings_help()
+    {
+        await _amara.InstallAsync();
+
+        var help = await _connector.WaitForAsync(c => c.IsMessage && c.ConversationId == _amara.PersonalChat, "the answer to the install");
+        Assert.NotEmpty(help.Cards);
+        Assert.DoesNotContain("I don't know", help.Shown);
+        Assert.Single(_connector.MessagesIn(_amara.PersonalChat));
+    }
+
+    [Fact]
     public async Task Next_brings_a_task_card_whose_buttons_are_universal_actions_with_a_submit_fallback()
     {
         await _amara.SayAsync("next");

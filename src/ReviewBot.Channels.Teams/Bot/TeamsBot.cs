@@ -55,7 +55,7 @@ public sealed partial class TeamsBot(IChatTurns turns, IEventOnce once, TeamsRep
         if (!TeamsIds.InChannel(activity) && activity.From is not null)
         {
             await people.RememberAsync(activity);
-            await RunAsync(turnContext, TeamsTurnKind.Message, EventOf(activity) with { Text = "hello" }, cancellationToken);
+            await RunAsync(turnContext, TeamsTurnKind.Message, EventOf(activity) with { Text = "help" }, cancellationToken);
         }
     }
 

@@ -9,8 +9,8 @@ namespace ReviewBot.Channels.Teams.People;
 /// What the channel keeps to reach people and channels later (DESIGN §11), in Redis for every instance and across
 /// restarts: the conversation reference of each person's personal chat with the bot, written on first contact
 /// (install or first message); their Teams account (id, tenant, service URL), to open a personal chat with someone
-/// seen only in a channel; each team channel's reference; and who has blocked the bot. A copy in memory spares a busy
-/// instance a write per turn when nothing changed.
+/// seen only in a channel; each team channel's reference; and who has blocked the bot. What this instance wrote last is
+/// remembered in memory, so a busy instance neither serializes nor writes when nothing changed.
 /// </summary>
 public sealed class TeamsPeople(IConnectionMultiplexer redis, TimeProvider clock)
 {
@@ -45,16 +45,10 @@ public sealed class TeamsPeople(IConnectionMultiplexer redis, TimeProvider clock
             fields.Add(new HashEntry(ReferenceField, TeamsJson.Write(reference)));
         }
         fields.Add(new HashEntry(AccountField, account));
-        var written = string.Join("\n", fields.Select(f => f.Value.ToString()));
-        if (_written.TryGetValue(person, out var before) && before == written)
-        {
-            return;
-        }
         var db = redis.GetDatabase();
         // Someone who writes to the bot again has unblocked it.
         await db.HashDeleteAsync(person, BlockedField);
         await db.HashSetAsync(person, [.. fields]);
-        _written[person] = written;
         _seen[person] = seen;
         if (TeamsIds.InChannel(activity))
         {
@@ -108,20 +102,14 @@ public sealed class TeamsPeople(IConnectionMultiplexer redis, TimeProvider clock
     }
 
     /// <summary>A personal chat the bot opened itself (for someone seen only in a channel).</summary>
-    public async Task RememberPersonalChatAsync(string aadObjectId, ConversationReference reference)
-    {
-        var key = RedisKeys.TeamsPerson(aadObjectId);
-        await redis.GetDatabase().HashSetAsync(key, ReferenceField, TeamsJson.Write(reference));
-        _written.TryRemove(key, out _);
-        _seen.TryRemove(key, out _);
-    }
+    public async Task RememberPersonalChatAsync(string aadObjectId, ConversationReference reference) =>
+        await redis.GetDatabase().HashSetAsync(RedisKeys.TeamsPerson(aadObjectId), ReferenceField, TeamsJson.Write(reference));
 
     /// <summary>Teams said the person blocked or removed the app: nothing more is sent until they write again.</summary>
     public async Task BlockAsync(string aadObjectId)
     {
         var key = RedisKeys.TeamsPerson(aadObjectId);
         await redis.GetDatabase().HashSetAsync(key, BlockedField, clock.GetUtcNow().ToString("O"));
-        _written.TryRemove(key, out _);
         _seen.TryRemove(key, out _);
     }
 
