@@ -14,7 +14,8 @@ namespace ReviewBot.Channels.Teams.Sending;
 /// Sends outside a turn (the outbox: replies for other people, reminders, announcements, harm alerts) within Teams'
 /// limits (DESIGN §13): at most 7 messages a second into one conversation and 30 a second for one tenant, spaced here
 /// rather than refused there; 429, 412, 502 and 504 are tried again after Retry-After when Teams gives one, else after
-/// an exponential backoff with jitter, up to <see cref="MaxAttempts"/> times (then the outbox tries again later);
+/// an exponential backoff with jitter, up to <see cref="MaxAttempts"/> times and 30 s of waiting in all, well inside the
+/// outbox's claim on the message (then the outbox tries again later);
 /// 403 MessageWritesBlocked becomes <see cref="TeamsBlockedException"/>, for the delivery to stop writing to that person.
 /// </summary>
 public sealed class TeamsSender(CachedBotAuthentication authentication, TimeProvider clock, ILogger<TeamsSender> logger)
@@ -62,6 +63,7 @@ public sealed class TeamsSender(CachedBotAuthentication authentication, TimeProv
 
     private async Task<T> WithRetriesAsync<T>(string conversation, string? tenant, Func<Task<T>> send, CancellationToken cancellationToken)
     {
+        var waited = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
             await _perConversation.WaitAsync(conversation, cancellationToken);
@@ -74,9 +76,11 @@ public sealed class TeamsSender(CachedBotAuthentication authentication, TimeProv
             {
                 throw new TeamsBlockedException(conversation, e);
             }
-            catch (ErrorResponseException e) when (IsWorthRetrying(e.Response?.StatusCode) && attempt < MaxAttempts)
+            catch (ErrorResponseException e) when (IsWorthRetrying(e.Response?.StatusCode) && attempt < MaxAttempts
+                && waited + (RetryAfter(e.Response!) ?? TimeSpan.Zero) <= LongestWait)
             {
                 var wait = RetryAfter(e.Response!) ?? Backoff(attempt);
+                waited += wait;
                 logger.LogWarning("Teams answered {Status} to a send into {Conversation} (attempt {Attempt}); trying again in {Wait}.",
                     (int)e.Response!.StatusCode, conversation, attempt, wait);
                 await Task.Delay(wait, clock, cancellationToken);
