@@ -95,6 +95,8 @@ public sealed class DeliveryTests : IAsyncLifetime
             var reminder = await _connector.WaitForAsync(c => c.Kind == "send" && c.ConversationId == "a:personal-29:user-" + Clinic.Amara, "the reminder");
             Assert.Contains("ED review", reminder.Shown);
             Assert.Equal("29:user-" + Clinic.Amara, (string?)reminder.Body["recipient"]?["id"]);
+            await second.SettledAsync();
+            Assert.Single(_connector.Calls, c => c.Kind == "send" && c.Shown.Contains("ED review"));
         }
         finally
         {
