@@ -75,3 +75,51 @@ internal sealed class BenchProcess : IAsyncDisposable
         _process.Dispose();
     }
 }
+
+/// <summary>What one load run measured; <see cref="CpuMs"/> is the server process's CPU per request, when known.</summary>
+internal sealed record LoadRun(double PerSecond, double P50, double P99, int Failed, double CpuMs = 0);
+
+/// <summary>A closed loop: <c>connections</c> senders, each sending the next body as soon as its last answer came, for a
+/// warm-up and then the measured requests, each timed from its send (the body is made before the clock starts).</summary>
+internal static class ClosedLoop
+{
+    public static async Task<LoadRun> RunAsync(int connections, int warmup, int measured, Func<byte[]> next, Func<HttpClient, byte[], Task<bool>> send,
+        BenchProcess? server = null)
+    {
+        using var client = BenchProcess.Client(connections);
+        await LoopAsync(client, connections, warmup, next, send, null);
+        var latencies = new double[measured];
+        var cpu = server?.CpuTime ?? TimeSpan.Zero;
+        var started = Stopwatch.GetTimestamp();
+        var failed = await LoopAsync(client, connections, measured, next, send, latencies);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuMs = server is null ? 0 : (server.CpuTime - cpu).TotalMilliseconds / measured;
+        Array.Sort(latencies);
+        return new LoadRun(measured / seconds, BenchProcess.Percentile(latencies, 0.50), BenchProcess.Percentile(latencies, 0.99), failed, cpuMs);
+    }
+
+    private static async Task<int> LoopAsync(HttpClient client, int connections, int count, Func<byte[]> next, Func<HttpClient, byte[], Task<bool>> send,
+        double[]? latencies)
+    {
+        var index = -1;
+        var failed = 0;
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref index)) < count)
+            {
+                var body = next();
+                var sent = Stopwatch.GetTimestamp();
+                if (!await send(client, body))
+                {
+                    Interlocked.Increment(ref failed);
+                }
+                if (latencies is not null)
+                {
+                    latencies[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                }
+            }
+        })));
+        return failed;
+    }
+}

@@ -94,8 +94,6 @@ internal static class SlackBenchmark
         }
     }
 
-    private sealed record Run(double PerSecond, double P50, double P99, int Failed);
-
     /// <summary>Leased evaluation tasks, one per Slack user (a submission records a new answer each time), and a few
     /// ranking tasks whose quick buttons are pressed over and over.</summary>
     private static async Task<Pool> PrepareAsync(StackExchange.Redis.IConnectionMultiplexer redis, int submissions)
@@ -259,47 +257,13 @@ internal static class SlackBenchmark
         return response.StatusCode == HttpStatusCode.OK && answer.Length == 0;
     }
 
-    private static async Task<Run> ClosedLoopAsync(Uri events, int connections, string kind, Payloads payloads, bool consume,
-        int warmup = Warmup, int measured = Measured)
-    {
-        using var client = BenchProcess.Client(connections);
-        await LoopAsync(client, events, connections, warmup, kind, payloads, consume, null);
-        var latencies = new double[measured];
-        var started = Stopwatch.GetTimestamp();
-        var failed = await LoopAsync(client, events, connections, measured, kind, payloads, consume, latencies);
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        Array.Sort(latencies);
-        return new Run(measured / seconds, BenchProcess.Percentile(latencies, 0.50), BenchProcess.Percentile(latencies, 0.99), failed);
-    }
-
-    private static async Task<int> LoopAsync(HttpClient client, Uri events, int connections, int count, string kind, Payloads payloads, bool consume,
-        double[]? latencies)
-    {
-        var next = -1;
-        var failed = 0;
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var body = payloads.Next(kind, consume);
-                var sent = Stopwatch.GetTimestamp();
-                if (!await SendAsync(client, events, body))
-                {
-                    Interlocked.Increment(ref failed);
-                }
-                if (latencies is not null)
-                {
-                    latencies[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                }
-            }
-        })));
-        return failed;
-    }
+    private static Task<LoadRun> ClosedLoopAsync(Uri events, int connections, string kind, Payloads payloads, bool consume,
+        int warmup = Warmup, int measured = Measured) =>
+        ClosedLoop.RunAsync(connections, warmup, measured, () => payloads.Next(kind, consume), (client, body) => SendAsync(client, events, body));
 
     /// <summary>Requests at a fixed rate whatever the answers take, each timed from when it was due, so a slow answer
     /// cannot hide the ones queued behind it.</summary>
-    private static async Task<Run> OpenLoopAsync(Uri events, string kind, Payloads payloads, bool consume)
+    private static async Task<LoadRun> OpenLoopAsync(Uri events, string kind, Payloads payloads, bool consume)
     {
         using var client = BenchProcess.Client(64);
         var count = (int)(SteadyRate * SteadyFor.TotalSeconds);
@@ -341,7 +305,7 @@ internal static class SlackBenchmark
         }
         await Task.WhenAll(all);
         Array.Sort(latencies);
-        return new Run(SteadyRate, BenchProcess.Percentile(latencies, 0.50), BenchProcess.Percentile(latencies, 0.99), failed);
+        return new LoadRun(SteadyRate, BenchProcess.Percentile(latencies, 0.50), BenchProcess.Percentile(latencies, 0.99), failed);
     }
 
     /// <summary>The loopback Slack Web API the service posts its follow-ups to (chat.update, views.open): answers

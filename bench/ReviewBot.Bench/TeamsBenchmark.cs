@@ -82,8 +82,6 @@ internal static class TeamsBenchmark
         }
     }
 
-    private sealed record Run(double PerSecond, double P50, double P99, int Failed, double CpuMs);
-
     private sealed record Pool((string Aad, string TaskId, string AssignmentId)[] Leased, string[] Askers);
 
     /// <summary>Leased evaluation tasks, one per person (each invoke records a new answer), and people who each hold a
@@ -203,43 +201,8 @@ internal static class TeamsBenchmark
         return response.StatusCode == HttpStatusCode.OK && (kind != "invoke" || answer.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal));
     }
 
-    private static async Task<Run> ClosedLoopAsync(Uri url, BenchProcess server, int connections, string kind, Activities activities, bool isOurs, int measured)
-    {
-        using var client = BenchProcess.Client(connections);
-        await LoopAsync(client, url, connections, Warmup, kind, activities, isOurs, null);
-        var latencies = new double[measured];
-        var cpu = server.CpuTime;
-        var started = Stopwatch.GetTimestamp();
-        var failed = await LoopAsync(client, url, connections, measured, kind, activities, isOurs, latencies);
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var cpuMs = (server.CpuTime - cpu).TotalMilliseconds / measured;
-        Array.Sort(latencies);
-        return new Run(measured / seconds, BenchProcess.Percentile(latencies, 0.50), BenchProcess.Percentile(latencies, 0.99), failed, cpuMs);
-    }
-
-    private static async Task<int> LoopAsync(HttpClient client, Uri url, int connections, int count, string kind, Activities activities, bool ours, double[]? latencies)
-    {
-        var next = -1;
-        var failed = 0;
-        await System.Threading.Tasks.Task.WhenAll(Enumerable.Range(0, connections).Select(_ => System.Threading.Tasks.Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var body = activities.Next(kind, ours);
-                var sent = Stopwatch.GetTimestamp();
-                if (!await SendAsync(client, url, kind, body))
-                {
-                    Interlocked.Increment(ref failed);
-                }
-                if (latencies is not null)
-                {
-                    latencies[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                }
-            }
-        })));
-        return failed;
-    }
+    private static Task<LoadRun> ClosedLoopAsync(Uri url, BenchProcess server, int connections, string kind, Activities activities, bool isOurs, int measured) =>
+        ClosedLoop.RunAsync(connections, Warmup, measured, () => activities.Next(kind, isOurs), (client, body) => SendAsync(client, url, kind, body), server);
 
     /// <summary>The loopback Bot Connector both bots send their replies to: takes every activity at once.</summary>
     private sealed class QuietConnector : IAsyncDisposable
