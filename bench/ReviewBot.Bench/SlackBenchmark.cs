@@ -94,8 +94,6 @@ internal static class SlackBenchmark
         }
     }
 
-    private sealed record Run(double PerSecond, double P50, double P99, int Failed);
-
     /// <summary>Leased evaluation tasks, one per Slack user (a submission records a new answer each time), and a few
     /// ranking tasks whose quick buttons are pressed over and over.</summary>
     private static async Task<Pool> PrepareAsync(StackExchange.Redis.IConnectionMultiplexer redis, int submissions)
@@ -250,14 +248,6 @@ internal static class SlackBenchmark
         return request;
     }
 
-    private static HttpClient Client(int connections) => new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = connections,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        UseProxy = false,
-    })
-    { Timeout = TimeSpan.FromSeconds(30) };
-
     /// <summary>A 200 whose body is empty (the modal closes: the answer was recorded) or Bolt's empty ack.</summary>
     private static async Task<bool> SendAsync(HttpClient client, Uri events, byte[] body)
     {
@@ -267,49 +257,15 @@ internal static class SlackBenchmark
         return response.StatusCode == HttpStatusCode.OK && answer.Length == 0;
     }
 
-    private static async Task<Run> ClosedLoopAsync(Uri events, int connections, string kind, Payloads payloads, bool consume,
-        int warmup = Warmup, int measured = Measured)
-    {
-        using var client = Client(connections);
-        await LoopAsync(client, events, connections, warmup, kind, payloads, consume, null);
-        var latencies = new double[measured];
-        var started = Stopwatch.GetTimestamp();
-        var failed = await LoopAsync(client, events, connections, measured, kind, payloads, consume, latencies);
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        Array.Sort(latencies);
-        return new Run(measured / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failed);
-    }
-
-    private static async Task<int> LoopAsync(HttpClient client, Uri events, int connections, int count, string kind, Payloads payloads, bool consume,
-        double[]? latencies)
-    {
-        var next = -1;
-        var failed = 0;
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var body = payloads.Next(kind, consume);
-                var sent = Stopwatch.GetTimestamp();
-                if (!await SendAsync(client, events, body))
-                {
-                    Interlocked.Increment(ref failed);
-                }
-                if (latencies is not null)
-                {
-                    latencies[i] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                }
-            }
-        })));
-        return failed;
-    }
+    private static Task<LoadRun> ClosedLoopAsync(Uri events, int connections, string kind, Payloads payloads, bool consume,
+        int warmup = Warmup, int measured = Measured) =>
+        ClosedLoop.RunAsync(connections, warmup, measured, () => payloads.Next(kind, consume), (client, body) => SendAsync(client, events, body));
 
     /// <summary>Requests at a fixed rate whatever the answers take, each timed from when it was due, so a slow answer
     /// cannot hide the ones queued behind it.</summary>
-    private static async Task<Run> OpenLoopAsync(Uri events, string kind, Payloads payloads, bool consume)
+    private static async Task<LoadRun> OpenLoopAsync(Uri events, string kind, Payloads payloads, bool consume)
     {
-        using var client = Client(64);
+        using var client = BenchProcess.Client(64);
         var count = (int)(SteadyRate * SteadyFor.TotalSeconds);
         var latencies = new double[count];
         var failed = 0;
@@ -349,10 +305,8 @@ internal static class SlackBenchmark
         }
         await Task.WhenAll(all);
         Array.Sort(latencies);
-        return new Run(SteadyRate, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failed);
+        return new LoadRun(SteadyRate, BenchProcess.Percentile(latencies, 0.50), BenchProcess.Percentile(latencies, 0.99), failed);
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     /// <summary>The loopback Slack Web API the service posts its follow-ups to (chat.update, views.open): answers
     /// every call at once, as Slack would.</summary>
@@ -369,7 +323,7 @@ internal static class SlackBenchmark
         public static async Task<QuietSlackApi> StartAsync()
         {
             var builder = WebApplication.CreateSlimBuilder();
-            var port = FreePort();
+            var port = BenchProcess.FreePort();
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             builder.Logging.ClearProviders();
             var app = builder.Build();
@@ -395,9 +349,9 @@ internal static class SlackBenchmark
     /// <summary>A server under test in its own process: the ReviewBot service binary, or the Bolt app under Node.</summary>
     private sealed class ServerProcess : IAsyncDisposable
     {
-        private readonly Process _process;
+        private readonly BenchProcess _process;
 
-        private ServerProcess(Process process, Uri events)
+        private ServerProcess(BenchProcess process, Uri events)
         {
             _process = process;
             Events = events;
@@ -407,7 +361,7 @@ internal static class SlackBenchmark
 
         public static Task<ServerProcess> StartReviewBotAsync(int redisPort, Uri slackApi)
         {
-            var port = FreePort();
+            var port = BenchProcess.FreePort();
             return StartAsync(new ProcessStartInfo("dotnet",
             [
                 Path.Combine(AppContext.BaseDirectory, "ReviewBot.dll"), "--environment", "Production", "--urls", $"http://127.0.0.1:{port}",
@@ -420,7 +374,7 @@ internal static class SlackBenchmark
 
         public static Task<ServerProcess> StartBoltAsync()
         {
-            var port = FreePort();
+            var port = BenchProcess.FreePort();
             var start = new ProcessStartInfo("node", [Path.Combine(RepositoryRoot(), "bench", "slack-bolt", "app.js")]) { WorkingDirectory = RepositoryRoot() };
             start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
             start.Environment["SIGNING_SECRET"] = Secret;
@@ -428,39 +382,10 @@ internal static class SlackBenchmark
             return StartAsync(start, port, "listening");
         }
 
-        private static async Task<ServerProcess> StartAsync(ProcessStartInfo start, int port, string ready)
-        {
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            var process = Process.Start(start)!;
-            var started = new TaskCompletionSource();
-            var lines = new List<string>();
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is null) return;
-                lock (lines) lines.Add(e.Data);
-                if (e.Data.Contains(ready, StringComparison.Ordinal)) started.TrySetResult();
-            };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (await Task.WhenAny(started.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60))) != started.Task)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"{start.FileName} did not start:\n{string.Join('\n', lines)}");
-            }
-            return new ServerProcess(process, new Uri($"http://127.0.0.1:{port}/slack/events"));
-        }
+        private static async Task<ServerProcess> StartAsync(ProcessStartInfo start, int port, string ready) =>
+            new(await BenchProcess.StartAsync(start, ready), new Uri($"http://127.0.0.1:{port}/slack/events"));
 
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            _process.Dispose();
-        }
+        public ValueTask DisposeAsync() => _process.DisposeAsync();
     }
 
     private static string RepositoryRoot()
@@ -470,12 +395,5 @@ internal static class SlackBenchmark
             if (File.Exists(Path.Combine(dir.FullName, "ReviewBot.sln"))) return dir.FullName;
         }
         throw new InvalidOperationException($"No ReviewBot.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

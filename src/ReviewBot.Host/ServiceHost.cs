@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Channels.Slack;
+using ReviewBot.Channels.Teams;
 using ReviewBot.Host.Admin;
 using ReviewBot.Host.Chat;
 using ReviewBot.Host.Scheduling;
@@ -28,6 +29,7 @@ public static class ServiceHost
         builder.Services.AddReviewBotScheduling(builder.Configuration);
         builder.Services.AddWebChat();
         builder.Services.AddSlack();
+        builder.Services.AddTeams();
         builder.Services.AddHostedService<DemoData>();
 
         var app = builder.Build();
@@ -42,6 +44,7 @@ public static class ServiceHost
         app.MapStatementsApi();
         app.MapWebChat();
         app.MapSlackEvents();
+        app.MapTeamsMessages();
         app.Lifetime.ApplicationStarted.Register(() => ListeningBanner.Print(app));
 
         try

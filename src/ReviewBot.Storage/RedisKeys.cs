@@ -24,6 +24,13 @@ namespace ReviewBot.Storage;
 /// rb:chat:{CONVERSATION}              list  web chat messages of one conversation, oldest first
 /// rb:slack:user:{USER}                hash  dm → the Slack DM channel id with that user (written on first contact), name → their name in Slack
 /// rb:slack:sent:{MESSAGE ID}          string "posting CHANNEL SINCE" / "posted CHANNEL TS": an outbox message's post to Slack (7 days)
+/// rb:teams:user:{AAD OBJECT ID}      hash  ref → the conversation reference of their personal chat with the bot (JSON, written on
+///                                           first contact), account → their Teams account (id 29:…, name, tenant, serviceUrl),
+///                                           blocked → when Teams answered 403 MessageWritesBlocked (nothing is sent to them after)
+/// rb:teams:channel:{CHANNEL ID}       string the conversation reference of a team channel (JSON), written when the app is added to
+///                                           the team or used in the channel
+/// rb:teams:team:{TEAM ID}             hash  channel id → channel name: the channels of a team the app is installed in
+/// rb:teams:sent:{MESSAGE ID}          string "sent ACTIVITY ID": an outbox message Teams has taken (7 days)
 /// rb:chat:{CONVERSATION}:seq          string last web chat message number of that conversation (same hash slot)
 /// rb:chat:{CONVERSATION}:delivered    set   outbox message ids already written there, so a re-delivery shows once
 /// rb:{b:ID}:meta                      string batch settings JSON (without tasks), compared on re-import
@@ -79,6 +86,11 @@ public static class RedisKeys
 
     public static RedisKey SlackPerson(string userId) => "rb:slack:user:{" + userId + "}";
     public static RedisKey SlackSent(string outboxMessageId) => "rb:slack:sent:{" + outboxMessageId + "}";
+
+    public static RedisKey TeamsPerson(string aadObjectId) => "rb:teams:user:{" + aadObjectId + "}";
+    public static RedisKey TeamsChannel(string channelId) => "rb:teams:channel:{" + channelId + "}";
+    public static RedisKey TeamsTeam(string teamId) => "rb:teams:team:{" + teamId + "}";
+    public static RedisKey TeamsSent(string outboxMessageId) => "rb:teams:sent:{" + outboxMessageId + "}";
 
     public static BatchKeys Batch(string batchId) => new(batchId);
 }

@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using ReviewBot.Testing;
 using ReviewBot.Channels.Slack.Tests.Support;
 
 namespace ReviewBot.Channels.Slack.Tests;
@@ -69,27 +68,7 @@ public sealed class ManifestTests
         Assert.Contains("https://", output);
     }
 
-    private static IReadOnlyList<string> Problems(JsonNode manifest)
-    {
-        using var document = JsonDocument.Parse(manifest.ToJsonString());
-        var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        return result.IsValid ? [] : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}")).DefaultIfEmpty("refused")];
-    }
+    private static IReadOnlyList<string> Problems(JsonNode manifest) => SchemaProblems.Of(Schema.Value, manifest);
 
-    /// <summary>The built host binary with these arguments, as an operator runs it; its output and error together.</summary>
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ReviewBot.dll"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunHostAsync(params string[] arguments) => HostBinary.RunAsync(arguments);
 }

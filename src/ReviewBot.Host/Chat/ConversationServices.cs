@@ -69,6 +69,7 @@ public static class ConversationServices
         services.AddSingleton<EventOnce>();
         services.AddSingleton<IScheduledMessages, ScheduledMessages>();
         services.AddSingleton<IEventOnce>(sp => sp.GetRequiredService<EventOnce>());
+        services.AddSingleton<IReachLost, ReachLost>();
         services.AddSingleton<ChatTurns>();
         services.AddSingleton<IChatTurns>(sp => sp.GetRequiredService<ChatTurns>());
         return services;

@@ -19,7 +19,7 @@ public static class ReviewBotCommandLine
         root.Subcommands.Add(AdminCommands.Progress());
         root.Subcommands.Add(AdminCommands.Export());
         root.Subcommands.Add(CardsCommand.Create());
-        root.Subcommands.Add(new Command("manifest", "App manifests for the chat platforms.") { ReviewBot.Channels.Slack.Manifest.SlackManifest.Command() });
+        root.Subcommands.Add(new Command("manifest", "App manifests for the chat platforms.") { ReviewBot.Channels.Slack.Manifest.SlackManifest.Command(), ReviewBot.Channels.Teams.Manifest.TeamsManifest.Command() });
         return root;
     }
 }
