@@ -91,7 +91,7 @@ public sealed class TeamsSender(CachedBotAuthentication authentication, TimeProv
     private static bool IsWorthRetrying(HttpStatusCode? status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
 
-    private static TimeSpan? RetryAfter(Microsoft.Rest.HttpResponseMessageWrapper response)
+    private TimeSpan? RetryAfter(Microsoft.Rest.HttpResponseMessageWrapper response)
     {
         if (response.Headers is null || !response.Headers.TryGetValue("Retry-After", out var values) || values.FirstOrDefault() is not { } value)
         {
@@ -102,7 +102,7 @@ public sealed class TeamsSender(CachedBotAuthentication authentication, TimeProv
             return TimeSpan.FromSeconds(Math.Clamp(seconds, 0, LongestWait.TotalSeconds));
         }
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? TimeSpan.FromTicks(Math.Clamp((at - DateTimeOffset.UtcNow).Ticks, 0, LongestWait.Ticks))
+            ? TimeSpan.FromTicks(Math.Clamp((at - clock.GetUtcNow()).Ticks, 0, LongestWait.Ticks))
             : null;
     }
 
