@@ -20,9 +20,18 @@ public sealed class WeeklyStatementsJob(IReviewerStore reviewers, Statements sta
 {
     private static readonly TimeSpan SentAfter = TimeSpan.FromHours(9);
 
+    /// <summary>No time zone is further than this from UTC (Kiribati's +14, Baker Island's −12).</summary>
+    private static readonly TimeSpan WidestOffset = TimeSpan.FromHours(14);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // The job runs every sweep, and reading the roster decodes every person on it; most of the week no zone on
+        // earth is in its sending window, and then nobody is due.
+        if (!AnyZoneSendingAt(now, rules.WeekStartsOn))
+        {
+            return;
+        }
         var db = redis.GetDatabase();
         var sent = 0;
         foreach (var person in (await reviewers.ListAsync(cancellationToken)).GroupBy(r => r.Person))
@@ -53,5 +62,21 @@ public sealed class WeeklyStatementsJob(IReviewerStore reviewers, Statements sta
             logger.LogInformation("Weekly statements sent to {Count} people.", sent);
             sweeper.Kick();
         }
+    }
+
+    /// <summary>Whether some zone is between 09:00 and midnight of the week's first day: in a zone at offset o, that
+    /// window is that day's [09:00, 24:00) UTC moved back by o, so all zones together span the day's 09:00 − 14 h to
+    /// 24:00 + 14 h, in UTC.</summary>
+    private static bool AnyZoneSendingAt(DateTimeOffset now, DayOfWeek weekStartsOn)
+    {
+        for (var days = -2; days <= 1; days++)
+        {
+            var day = new DateTimeOffset(now.UtcDateTime.Date.AddDays(days), TimeSpan.Zero);
+            if (day.DayOfWeek == weekStartsOn && now >= day + SentAfter - WidestOffset && now < day.AddDays(1) + WidestOffset)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
