@@ -52,29 +52,35 @@ public sealed class TeamsCards(CardRenderer cards)
 
     private static Microsoft.Bot.Schema.Activity TooLarge() => (Microsoft.Bot.Schema.Activity)MessageFactory.Text(TooLargeText);
 
+    /// <summary>Runs on every card sent, so the tree is walked once, without copying any object's properties first.</summary>
     private static void ToUniversalActions(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (name, child) in obj.ToList())
+                List<string>? submits = null;
+                foreach (var (name, child) in obj)
                 {
-                    if (child is JsonObject { } action && (string?)action["type"] == "Action.Submit")
+                    if (IsSubmit(child))
                     {
-                        obj[name] = Execute(action);
+                        (submits ??= []).Add(name);
                     }
                     else
                     {
                         ToUniversalActions(child);
                     }
                 }
+                foreach (var name in submits ?? [])
+                {
+                    obj[name] = Execute((JsonObject)obj[name]!);
+                }
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is JsonObject { } action && (string?)action["type"] == "Action.Submit")
+                    if (IsSubmit(array[i]))
                     {
-                        array[i] = Execute(action);
+                        array[i] = Execute((JsonObject)array[i]!);
                     }
                     else
                     {
@@ -85,17 +91,19 @@ public sealed class TeamsCards(CardRenderer cards)
         }
     }
 
+    private static bool IsSubmit(JsonNode? node) => node is JsonObject action && (string?)action["type"] == "Action.Submit";
+
+    /// <summary>The submit leaves the card, so its values move into the Execute; only the fallback is a copy.</summary>
     private static JsonObject Execute(JsonObject submit)
     {
         var fallback = (JsonObject)submit.DeepClone();
         fallback.Remove("id");
         var execute = new JsonObject { ["type"] = "Action.Execute", ["verb"] = (string?)submit["data"]?["action"] ?? "submit" };
-        foreach (var (name, value) in submit)
+        var values = submit.Where(p => p.Key != "type").ToList();
+        submit.Clear();
+        foreach (var (name, value) in values)
         {
-            if (name != "type")
-            {
-                execute[name] = value?.DeepClone();
-            }
+            execute[name] = value;
         }
         execute["fallback"] = fallback;
         return execute;
