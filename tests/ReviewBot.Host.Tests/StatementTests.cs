@@ -14,7 +14,9 @@ public sealed class StatementTests : IAsyncLifetime
 {
     private const string People = """
         [ { "key": "web:amara", "name": "Dr. Amara Osei", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "America/New_York", "verified": true },
-          { "key": "web:tomo", "name": "Dr. Tomo Hayashi", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "Asia/Tokyo", "verified": true } ]
+          { "key": "web:tomo", "name": "Dr. Tomo Hayashi", "credential": "MD", "specialties": ["emergency-medicine"], "timeZone": "Asia/Tokyo", "verified": true },
+          { "key": "web:kiri", "name": "Dr. Teuea Kiri", "credential": "MD", "specialties": ["pediatrics"], "timeZone": "Pacific/Kiritimati", "verified": true },
+          { "key": "web:sina", "name": "Dr. Sina Faleolo", "credential": "MD", "specialties": ["pediatrics"], "timeZone": "Pacific/Pago_Pago", "verified": true } ]
         """;
 
     private readonly ClockedHost _host = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
@@ -22,7 +24,9 @@ public sealed class StatementTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _host.ImportAsync(People, TwoEvaluations("priced", "2026-12-10T00:00:00Z", """, "pay": { "perTask": 4.00 }"""),
-            TwoEvaluations("hourly", "2026-12-20T00:00:00Z", ""));
+            TwoEvaluations("hourly", "2026-12-20T00:00:00Z", ""),
+            TwoEvaluations("pediatric", "2026-12-10T00:00:00Z", """, "pay": { "perTask": 4.00 }""", specialty: "pediatrics"));
+
 
         await WorkAsync("web:tomo", "2026-11-22T14:40Z", minutes: 10);   // priced: Sun 23:50 in Tokyo, the week before
         await WorkAsync("web:tomo", "2026-11-23T01:00Z", minutes: 30);   // priced: Mon 10:30 in Tokyo; 20 min counted
@@ -83,6 +87,24 @@ public sealed class StatementTests : IAsyncLifetime
         Assert.Equal(1, await StatementCardsAsync("web:tomo"));
     }
 
+    [Fact]
+    public async Task The_statement_reaches_the_zones_furthest_from_utc_at_nine_on_their_own_monday()
+    {
+        // Week 49 work for the two at the ends of the earth (UTC+14 and UTC-11); only they take pediatric work.
+        await WorkAsync("web:kiri", "2026-12-01T13:00Z", minutes: 10);
+        await WorkAsync("web:sina", "2026-12-01T14:00Z", minutes: 10);
+
+        // Monday 7 Dec 09:00 is Sunday 19:00 UTC in Kiritimati and Monday 20:00 UTC in Pago Pago.
+        await StatementsAtAsync("2026-12-06T18:59Z");
+        Assert.Equal(0, await StatementCardsAsync("web:kiri"));
+        await StatementsAtAsync("2026-12-06T19:00Z");
+        Assert.Equal(1, await StatementCardsAsync("web:kiri"));
+        await StatementsAtAsync("2026-12-07T19:59Z");
+        Assert.Equal(0, await StatementCardsAsync("web:sina"));
+        await StatementsAtAsync("2026-12-07T20:00Z");
+        Assert.Equal(1, await StatementCardsAsync("web:sina"));
+    }
+
     /// <summary>At <paramref name="at"/>, the reviewer asks for a task through the work API and answers it
     /// <paramref name="minutes"/> later.</summary>
     private async Task WorkAsync(string reviewer, string at, int minutes)
@@ -105,9 +127,9 @@ public sealed class StatementTests : IAsyncLifetime
 
     private Task<int> StatementCardsAsync(string user) => _host.Chat.CountCardsAsync(user, "statement");
 
-    private static string TwoEvaluations(string id, string dueAt, string pay) => $$"""
+    private static string TwoEvaluations(string id, string dueAt, string pay, string specialty = "emergency-medicine") => $$"""
         { "id": "{{id}}", "name": "{{id}} review", "overlap": 2, "dueAt": "{{dueAt}}"{{pay}},
-          "requirements": { "credentials": ["MD"], "specialties": ["emergency-medicine"] },
+          "requirements": { "credentials": ["MD"], "specialties": ["{{specialty}}"] },
           "tasks": [
             { "id": "e1", "kind": "evaluate", "prompt": "A 58-year-old man, BP 86/50, lactate 4.6. First steps?", "response": "Fluids, cultures, antibiotics within the hour." },
             { "id": "e2", "kind": "evaluate", "prompt": "New AF at 150 bpm, stable. First steps?", "response": "Rate control with a beta-blocker; anticoagulate by CHA2DS2-VASc." } ] }
