@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ReviewBot.Answers;
 using ReviewBot.Quality;
 using ReviewBot.Tasks;
@@ -26,43 +27,43 @@ public static class DatasetWriter
             await CsvRows.WriteAsync(answers, tasks, output, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (format is DatasetFormat.Healthbench or DatasetFormat.HealthbenchProvenance)
+        // Whole-batch formats need every answer before their first line; the others give lines answer by answer.
+        var lines = format switch
         {
-            await HealthBenchRows.WriteAsync(batch, answers, provenance: format == DatasetFormat.HealthbenchProvenance, output, cancellationToken)
-                .ConfigureAwait(false);
-            return;
-        }
-        if (format is DatasetFormat.Adjudicated or DatasetFormat.DpoSidecar)
-        {
-            var lines = format == DatasetFormat.Adjudicated
-                ? AdjudicatedRows.OfAsync(batch, answers, finals, new JsonRow(), cancellationToken)
-                : DpoSidecarRows.OfAsync(answers, new JsonRow(), cancellationToken);
-            await foreach (var line in lines.ConfigureAwait(false))
-            {
-                await output.WriteAsync((line + "\n").AsMemory(), cancellationToken).ConfigureAwait(false);
-            }
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        Func<RecordedAnswer, ClinicalTask?, JsonRow, IEnumerable<string>> rowsOf = format switch
-        {
-            DatasetFormat.Jsonl => AnswerRows.Of,
-            DatasetFormat.Dpo => PreferenceRows.Of,
-            DatasetFormat.Sft => ConversationRows.Of,
-            DatasetFormat.Spans => SpanRows.Of,
-            DatasetFormat.Kto => KtoRows.Of,
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+            DatasetFormat.Healthbench or DatasetFormat.HealthbenchProvenance =>
+                HealthBenchRows.OfAsync(batch, answers, provenance: format == DatasetFormat.HealthbenchProvenance, new JsonRow(), cancellationToken),
+            DatasetFormat.Adjudicated => AdjudicatedRows.OfAsync(batch, answers, finals, new JsonRow(), cancellationToken),
+            DatasetFormat.DpoSidecar => DpoSidecarRows.OfAsync(answers, new JsonRow(), cancellationToken),
+            _ => AnswerByAnswer(RowsOf(format), answers, tasks, cancellationToken),
         };
+        await foreach (var line in lines.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            await output.WriteAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Func<RecordedAnswer, ClinicalTask?, JsonRow, IEnumerable<string>> RowsOf(DatasetFormat format) => format switch
+    {
+        DatasetFormat.Jsonl => AnswerRows.Of,
+        DatasetFormat.Dpo => PreferenceRows.Of,
+        DatasetFormat.Sft => ConversationRows.Of,
+        DatasetFormat.Spans => SpanRows.Of,
+        DatasetFormat.Kto => KtoRows.Of,
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    private static async IAsyncEnumerable<string> AnswerByAnswer(Func<RecordedAnswer, ClinicalTask?, JsonRow, IEnumerable<string>> rowsOf,
+        IAsyncEnumerable<RecordedAnswer> answers, Dictionary<string, ClinicalTask> tasks, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var row = new JsonRow();
         await foreach (var answer in answers.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             foreach (var line in rowsOf(answer, tasks.GetValueOrDefault(answer.TaskId), row))
             {
-                await output.WriteAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
-                await output.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+                yield return line;
             }
         }
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ReviewBot.Answers;
 using ReviewBot.Tasks;
@@ -13,8 +14,8 @@ namespace ReviewBot.Exports;
 /// rubrics, and who wrote it, when.</summary>
 internal static class HealthBenchRows
 {
-    public static async Task WriteAsync(Batch batch, IAsyncEnumerable<RecordedAnswer> answers, bool provenance, TextWriter output,
-        CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<string> OfAsync(Batch batch, IAsyncEnumerable<RecordedAnswer> answers, bool provenance, JsonRow row,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Rubric answers are short and grouped per prompt, so they are gathered before writing.
         var byTask = new Dictionary<string, List<RecordedAnswer>>(StringComparer.Ordinal);
@@ -25,18 +26,14 @@ internal static class HealthBenchRows
                 (byTask.TryGetValue(answer.TaskId, out var list) ? list : byTask[answer.TaskId] = []).Add(answer);
             }
         }
-        var row = new JsonRow();
         foreach (var task in batch.Tasks.Where(t => t.Kind == TaskKind.Rubric && byTask.ContainsKey(t.Id)))
         {
             var recorded = byTask[task.Id].OrderBy(a => a.SubmittedAt).ThenBy(a => a.AssignmentId, StringComparer.Ordinal).ToList();
-            var lines = provenance ? ProvenanceLines(batch, task, recorded, row) : [Line(batch, task, recorded, row)];
-            foreach (var line in lines)
+            foreach (var line in provenance ? ProvenanceLines(batch, task, recorded, row) : [Line(batch, task, recorded, row)])
             {
-                await output.WriteAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
-                await output.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+                yield return line;
             }
         }
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public static string PromptId(Batch batch, ClinicalTask task) => $"{batch.Id}/{task.Id}";
